@@ -1,0 +1,11 @@
+/**
+ * The rule engine's public face. Pure TypeScript: runs in the content script, the background,
+ * the options page, Node scripts and tests alike.
+ */
+export type * from './types';
+export { SEVERITIES, RULE_DIRECTIONS } from './types';
+export { normalise } from './normalise';
+export { parsePattern } from './pattern';
+export { parsePackText, parseLexiconText, validatePack, validateLexicons, formatError } from './pack-parser';
+export { compileRules, type Matcher } from './compile';
+export { scanMessage, scanMessageCounted } from './match';
