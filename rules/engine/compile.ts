@@ -1,0 +1,348 @@
+/**
+ * Compiles every rule of every pack into ONE automaton over word symbols.
+ *
+ * - Each distinct pattern word, `word*` prefix and single-word lexicon gets a symbol. A message
+ *   token maps to the small set of symbols it carries (its word, the lexicons it belongs to, the
+ *   prefixes it starts with, "number"), so lexicons of any size cost one edge, not one per entry.
+ * - Patterns become a Thompson NFA (no loops: the language has no repetition), epsilon edges are
+ *   folded into precomputed closures, and the result is stored in flat typed arrays.
+ * - match.ts simulates it with at most one thread per state, so the work per word is bounded by
+ *   the automaton's size and the work per message is linear in its length, whatever the rules say.
+ */
+import { parsePattern, type PatternNode } from './pattern';
+import { locatePattern } from './pack-parser';
+import type { LexiconFile, Pack, RuleDirection, RuleError, Severity } from './types';
+
+/** Edge symbol that any word satisfies (gaps). */
+export const ANY = -1;
+
+export interface CompiledRule {
+  id: string;
+  category: string;
+  severity: Severity;
+  direction: RuleDirection;
+  language: string;
+  hasExceptions: boolean;
+}
+
+export interface Matcher {
+  readonly rules: readonly CompiledRule[];
+  /** Normalised word -> the symbols it carries (its own, and the lexicons it is listed in). */
+  readonly words: ReadonlyMap<string, Int32Array>;
+  /** Prefix of a `word*` entry -> the symbols a word starting with it carries. */
+  readonly prefixes: ReadonlyMap<string, Int32Array>;
+  /** Distinct prefix lengths, ascending. */
+  readonly prefixLengths: Int32Array;
+  /** Symbols of a number token (`#`), empty when no pattern uses numbers. */
+  readonly numberSymbols: Int32Array;
+  readonly symbolCount: number;
+  readonly stateCount: number;
+  /** By symbol: the states entered when a word with that symbol starts a match. */
+  readonly start: readonly (Int32Array | undefined)[];
+  /** States entered by any word at the start (patterns that begin with an optional part then a gap). */
+  readonly startAny: Int32Array;
+  /** Outgoing edges of state s: indices edgeFrom[s] .. edgeFrom[s+1]-1 of edgeSymbol/edgeTarget. */
+  readonly edgeFrom: Int32Array;
+  readonly edgeSymbol: Int32Array;
+  readonly edgeTarget: Int32Array;
+  /** States reached by entering state t (itself and its epsilon closure), useful ones only. */
+  readonly closureFrom: Int32Array;
+  readonly closure: Int32Array;
+  /** Accept codes of state s: rule index * 2 + (1 for an exception pattern). */
+  readonly acceptFrom: Int32Array;
+  readonly accept: Int32Array;
+}
+
+export interface CompileResult {
+  matcher: Matcher;
+  errors: RuleError[];
+}
+
+/** Growing epsilon-NFA, frozen into a Matcher at the end. */
+class NfaBuilder {
+  readonly epsilon: number[][] = [];
+  readonly edges: [number, number][][] = [];
+  readonly accepts: number[][] = [];
+
+  state(): number {
+    this.epsilon.push([]);
+    this.edges.push([]);
+    this.accepts.push([]);
+    return this.epsilon.length - 1;
+  }
+}
+
+interface Lexicon {
+  entries: PatternNode[];
+  /** Index of entries in the owning file, for error positions. */
+  owner: string[];
+  /** Class symbol for the single-word and prefix entries, when there are any. */
+  classSymbol?: number;
+  expanding?: boolean;
+}
+
+class CompileError extends Error {
+  constructor(readonly offset: number, message: string) {
+    super(message);
+  }
+}
+
+export function compileRules(packs: readonly Pack[], lexiconFiles: readonly LexiconFile[]): CompileResult {
+  const errors: RuleError[] = [];
+  const symbols = new SymbolTable();
+  const nfa = new NfaBuilder();
+  const root = nfa.state();
+  const rules: CompiledRule[] = [];
+  const lexicons = new Map<string, Lexicon>(); // key: language + ':' + name
+
+  // Lexicons: parse entries; single words and prefixes join the lexicon's class symbol.
+  for (const file of lexiconFiles) {
+    for (const [name, list] of Object.entries(file.lexicons)) {
+      const lex: Lexicon = { entries: [], owner: list };
+      lexicons.set(`${file.language}:${name}`, lex);
+      list.forEach((entry, index) => {
+        const parsed = parsePattern(entry);
+        if (!parsed.ok) {
+          const at = locatePattern(list, index, parsed.error.offset);
+          errors.push({ pack: file.name, rule: `{${name}}`, ...at, message: `${parsed.error.message} in "${entry}"` });
+          return;
+        }
+        const node = parsed.node;
+        if (node.kind === 'word' || node.kind === 'prefix') {
+          lex.classSymbol ??= symbols.fresh();
+          symbols.addMember(node, lex.classSymbol);
+        } else {
+          lex.entries.push(node);
+        }
+      });
+    }
+  }
+
+  const seenIds = new Set<string>();
+  for (const pack of packs) {
+    for (const rule of pack.rules) {
+      if (seenIds.has(rule.id)) {
+        errors.push({ pack: pack.name, rule: rule.id, line: 1, column: 1, message: 'rule id is used by another pack too' });
+        continue;
+      }
+      seenIds.add(rule.id);
+      const index = rules.length;
+      rules.push({
+        id: rule.id,
+        category: pack.category,
+        severity: rule.severity,
+        direction: rule.direction,
+        language: pack.language,
+        hasExceptions: rule.except.length > 0,
+      });
+      const all = [...rule.patterns, ...rule.except];
+      all.forEach((source, k) => {
+        const isException = k >= rule.patterns.length;
+        const parsed = parsePattern(source);
+        try {
+          if (!parsed.ok) throw new CompileError(parsed.error.offset, parsed.error.message);
+          const expander = new Expander(lexicons, symbols, pack.language);
+          const start = nfa.state();
+          nfa.epsilon[root]!.push(start);
+          const end = build(nfa, expander, parsed.node, start);
+          nfa.accepts[end]!.push(index * 2 + (isException ? 1 : 0));
+        } catch (e) {
+          if (!(e instanceof CompileError)) throw e;
+          const at = locatePattern(rule, k, e.offset);
+          errors.push({ pack: pack.name, rule: rule.id, ...at, message: `${e.message} in pattern "${source}"` });
+        }
+      });
+    }
+  }
+
+  return { matcher: freeze(nfa, root, rules, symbols), errors };
+}
+
+/** Assigns symbols to words, prefixes and lexicon classes. */
+class SymbolTable {
+  count = 0;
+  readonly words = new Map<string, number[]>();
+  readonly prefixes = new Map<string, number[]>();
+  /** Symbol of a literal word or prefix used directly in a pattern. */
+  private readonly own = new Map<string, number>();
+  numberSymbol: number | undefined;
+
+  fresh(): number {
+    return this.count++;
+  }
+
+  addMember(node: { kind: 'word' | 'prefix'; text: string }, symbol: number): void {
+    const table = node.kind === 'word' ? this.words : this.prefixes;
+    const list = table.get(node.text);
+    if (list === undefined) table.set(node.text, [symbol]);
+    else if (!list.includes(symbol)) list.push(symbol);
+  }
+
+  literal(node: { kind: 'word' | 'prefix'; text: string }): number {
+    const key = `${node.kind}:${node.text}`;
+    let symbol = this.own.get(key);
+    if (symbol === undefined) {
+      symbol = this.fresh();
+      this.own.set(key, symbol);
+      this.addMember(node, symbol);
+    }
+    return symbol;
+  }
+
+  number(): number {
+    this.numberSymbol ??= this.fresh();
+    return this.numberSymbol;
+  }
+}
+
+/** Resolves `{name}` in one language, detecting unknown names and cycles. */
+class Expander {
+  constructor(
+    private readonly lexicons: Map<string, Lexicon>,
+    readonly symbols: SymbolTable,
+    private readonly language: string,
+  ) {}
+
+  lexicon(name: string, offset: number): Lexicon {
+    const lex = this.lexicons.get(`${this.language}:${name}`);
+    if (!lex) throw new CompileError(offset, `unknown lexicon {${name}} for language "${this.language}"`);
+    if (lex.expanding) throw new CompileError(offset, `lexicon {${name}} refers to itself`);
+    return lex;
+  }
+}
+
+/** Thompson construction: adds `node` after state `from`, returns the state where it ends. */
+function build(nfa: NfaBuilder, ex: Expander, node: PatternNode, from: number): number {
+  switch (node.kind) {
+    case 'word':
+    case 'prefix':
+      return edge(nfa, from, ex.symbols.literal(node));
+    case 'number':
+      return edge(nfa, from, ex.symbols.number());
+    case 'lexicon': {
+      const lex = ex.lexicon(node.name, node.offset);
+      const end = nfa.state();
+      if (lex.classSymbol !== undefined) nfa.epsilon[edge(nfa, from, lex.classSymbol)]!.push(end);
+      lex.expanding = true;
+      try {
+        for (const entry of lex.entries) nfa.epsilon[build(nfa, ex, entry, from)]!.push(end);
+      } catch (e) {
+        // Errors inside a lexicon entry are reported at the reference in the pattern.
+        if (e instanceof CompileError) throw new CompileError(node.offset, `in lexicon {${node.name}}: ${e.message}`);
+        throw e;
+      } finally {
+        lex.expanding = false;
+      }
+      return end;
+    }
+    case 'seq': {
+      let cur = from;
+      for (const item of node.items) cur = build(nfa, ex, item, cur);
+      return cur;
+    }
+    case 'alt': {
+      const end = nfa.state();
+      for (const option of node.options) nfa.epsilon[build(nfa, ex, option, from)]!.push(end);
+      return end;
+    }
+    case 'optional': {
+      const end = build(nfa, ex, node.body, from);
+      nfa.epsilon[from]!.push(end);
+      return end;
+    }
+    case 'gap': {
+      const end = nfa.state();
+      let cur = from;
+      nfa.epsilon[cur]!.push(end);
+      for (let k = 0; k < node.max; k++) {
+        cur = edge(nfa, cur, ANY);
+        nfa.epsilon[cur]!.push(end);
+      }
+      return end;
+    }
+  }
+}
+
+function edge(nfa: NfaBuilder, from: number, symbol: number): number {
+  const to = nfa.state();
+  nfa.edges[from]!.push([symbol, to]);
+  return to;
+}
+
+/** Epsilon closures, start table and flat arrays. */
+function freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: SymbolTable): Matcher {
+  const n = nfa.epsilon.length;
+  const useful = (s: number) => nfa.edges[s]!.length > 0 || nfa.accepts[s]!.length > 0;
+  const closures: number[][] = new Array(n);
+  const closureOf = (s: number): number[] => {
+    const cached = closures[s];
+    if (cached) return cached;
+    const seen = new Set<number>([s]);
+    const stack = [s];
+    while (stack.length > 0) {
+      const t = stack.pop()!;
+      for (const u of nfa.epsilon[t]!) {
+        if (!seen.has(u)) {
+          seen.add(u);
+          stack.push(u);
+        }
+      }
+    }
+    const list = [...seen].filter(useful);
+    closures[s] = list;
+    return list;
+  };
+
+  // Starting edges come from the root's closure, grouped by symbol.
+  const start: (number[] | undefined)[] = new Array(symbols.count);
+  const startAny: number[] = [];
+  for (const s of closureOf(root)) {
+    for (const [symbol, to] of nfa.edges[s]!) {
+      if (symbol === ANY) startAny.push(to);
+      else (start[symbol] ??= []).push(to);
+    }
+  }
+
+  const edgeFrom = new Int32Array(n + 1);
+  const closureFrom = new Int32Array(n + 1);
+  const acceptFrom = new Int32Array(n + 1);
+  const edgeSymbol: number[] = [];
+  const edgeTarget: number[] = [];
+  const closure: number[] = [];
+  const accept: number[] = [];
+  for (let s = 0; s < n; s++) {
+    edgeFrom[s] = edgeSymbol.length;
+    for (const [symbol, to] of nfa.edges[s]!) {
+      edgeSymbol.push(symbol);
+      edgeTarget.push(to);
+    }
+    closureFrom[s] = closure.length;
+    // Only states that are entered by an edge need a closure; the root's is used above.
+    if (s !== root) closure.push(...closureOf(s));
+    acceptFrom[s] = accept.length;
+    accept.push(...nfa.accepts[s]!);
+  }
+  edgeFrom[n] = edgeSymbol.length;
+  closureFrom[n] = closure.length;
+  acceptFrom[n] = accept.length;
+
+  const toTyped = (m: Map<string, number[]>) => new Map([...m].map(([k, v]) => [k, Int32Array.from(v)]));
+  return {
+    rules,
+    words: toTyped(symbols.words),
+    prefixes: toTyped(symbols.prefixes),
+    prefixLengths: Int32Array.from(new Set([...symbols.prefixes.keys()].map((p) => p.length))).sort(),
+    numberSymbols: symbols.numberSymbol === undefined ? new Int32Array(0) : Int32Array.of(symbols.numberSymbol),
+    symbolCount: symbols.count,
+    stateCount: n,
+    start: Array.from({ length: symbols.count }, (_, k) => (start[k] ? Int32Array.from(start[k]) : undefined)),
+    startAny: Int32Array.from(startAny),
+    edgeFrom,
+    edgeSymbol: Int32Array.from(edgeSymbol),
+    edgeTarget: Int32Array.from(edgeTarget),
+    closureFrom,
+    closure: Int32Array.from(closure),
+    acceptFrom,
+    accept: Int32Array.from(accept),
+  };
+}

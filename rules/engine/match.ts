@@ -1,0 +1,223 @@
+/**
+ * Runs a compiled Matcher over one message. The automaton is simulated with at most one thread
+ * per state (a thread remembers only where its match began), so each word costs at most the
+ * automaton's edges and closures: linear in the message length for any rule set. The number of
+ * elementary steps is counted so a test can check that bound without timing anything.
+ */
+import { ANY, type Matcher } from './compile';
+import { normalise } from './normalise';
+import type { Direction, Hit, Token } from './types';
+
+interface Scratch {
+  /** Generation stamp per state: the state is already in the next set when equal to `gen`. */
+  mark: Int32Array;
+  /** Position of the state in the next set, to update its start. */
+  slot: Int32Array;
+  gen: number;
+  cur: Int32Array;
+  curStart: Int32Array;
+  next: Int32Array;
+  nextStart: Int32Array;
+  /** Per rule: stamp of the message in which it already has a hit (rules without exceptions). */
+  ruleDone: Int32Array;
+  message: number;
+}
+
+const scratchOf = new WeakMap<Matcher, Scratch>();
+
+function scratch(m: Matcher): Scratch {
+  let s = scratchOf.get(m);
+  if (!s) {
+    const n = m.stateCount;
+    s = {
+      mark: new Int32Array(n),
+      slot: new Int32Array(n),
+      gen: 0,
+      cur: new Int32Array(n),
+      curStart: new Int32Array(n),
+      next: new Int32Array(n),
+      nextStart: new Int32Array(n),
+      ruleDone: new Int32Array(m.rules.length),
+      message: 0,
+    };
+    scratchOf.set(m, s);
+  }
+  return s;
+}
+
+/** Does a rule written for `ruleDirection` look at a message going `direction`? */
+function applies(ruleDirection: string, direction: Direction): boolean {
+  return ruleDirection === 'any' || direction === 'unknown' || ruleDirection === direction;
+}
+
+const NUMBER_TOKEN = /^[0-9]+[a-z]{0,2}$/;
+
+/** The symbols one token carries: its word forms, lexicons, prefixes and "number". */
+export function symbolsOf(m: Matcher, token: Token, out: number[]): number[] {
+  out.length = 0;
+  addForm(m, token.text, out);
+  if (token.alt !== undefined) addForm(m, token.alt, out);
+  if (m.numberSymbols.length > 0 && NUMBER_TOKEN.test(token.text)) push(out, m.numberSymbols);
+  return out;
+}
+
+function addForm(m: Matcher, word: string, out: number[]): void {
+  const own = m.words.get(word);
+  if (own) push(out, own);
+  const lengths = m.prefixLengths;
+  for (let k = 0; k < lengths.length; k++) {
+    const len = lengths[k]!;
+    if (len > word.length) break;
+    const syms = m.prefixes.get(len === word.length ? word : word.slice(0, len));
+    if (syms) push(out, syms);
+  }
+}
+
+function push(out: number[], syms: Int32Array): void {
+  for (let k = 0; k < syms.length; k++) {
+    const s = syms[k]!;
+    if (!out.includes(s)) out.push(s);
+  }
+}
+
+export interface CountedScan {
+  hits: Hit[];
+  /** Elementary steps taken: edges tried, states entered, table look-ups. */
+  steps: number;
+}
+
+/** The rules that match one message, at most one hit per rule (its first match). */
+export function scanMessage(m: Matcher, text: string, direction: Direction): Hit[] {
+  return scanTokens(m, text, normalise(text), direction).hits;
+}
+
+export function scanMessageCounted(m: Matcher, text: string, direction: Direction): CountedScan {
+  return scanTokens(m, text, normalise(text), direction);
+}
+
+interface Found {
+  rule: number;
+  exception: boolean;
+  first: number;
+  last: number;
+}
+
+export function scanTokens(m: Matcher, text: string, tokens: readonly Token[], direction: Direction): CountedScan {
+  const s = scratch(m);
+  const messageStamp = ++s.message;
+  let steps = 0;
+  let curCount = 0;
+  const found: Found[] = [];
+  const syms: number[] = [];
+  const { edgeFrom, edgeSymbol, edgeTarget, closureFrom, closure, acceptFrom, accept } = m;
+
+  for (let k = 0; k < tokens.length; k++) {
+    symbolsOf(m, tokens[k]!, syms);
+    steps += 1 + syms.length;
+    const gen = ++s.gen;
+    let nextCount = 0;
+
+    // Enter state t (and its closure) for a thread that began at token `from`.
+    const enter = (t: number, from: number): void => {
+      for (let c = closureFrom[t]!; c < closureFrom[t + 1]!; c++) {
+        const u = closure[c]!;
+        steps++;
+        if (s.mark[u] !== gen) {
+          s.mark[u] = gen;
+          s.slot[u] = nextCount;
+          s.next[nextCount] = u;
+          s.nextStart[nextCount] = from;
+          nextCount++;
+        } else if (from > s.nextStart[s.slot[u]!]!) {
+          // Same future either way; the later start gives the shorter quote.
+          s.nextStart[s.slot[u]!] = from;
+        }
+      }
+    };
+
+    for (let a = 0; a < curCount; a++) {
+      const state = s.cur[a]!;
+      const from = s.curStart[a]!;
+      for (let e = edgeFrom[state]!; e < edgeFrom[state + 1]!; e++) {
+        steps++;
+        const symbol = edgeSymbol[e]!;
+        if (symbol === ANY || syms.includes(symbol)) enter(edgeTarget[e]!, from);
+      }
+    }
+    for (const symbol of syms) {
+      const targets = m.start[symbol];
+      if (targets) for (let t = 0; t < targets.length; t++) enter(targets[t]!, k);
+    }
+    for (let t = 0; t < m.startAny.length; t++) enter(m.startAny[t]!, k);
+
+    for (let a = 0; a < nextCount; a++) {
+      const u = s.next[a]!;
+      for (let c = acceptFrom[u]!; c < acceptFrom[u + 1]!; c++) {
+        steps++;
+        const code = accept[c]!;
+        const rule = code >> 1;
+        const info = m.rules[rule]!;
+        if (!applies(info.direction, direction)) continue;
+        if (!info.hasExceptions) {
+          if (s.ruleDone[rule] === messageStamp) continue;
+          s.ruleDone[rule] = messageStamp;
+        }
+        found.push({ rule, exception: (code & 1) === 1, first: s.nextStart[a]!, last: k });
+      }
+    }
+
+    // Swap the sets.
+    const [cur, curStart] = [s.cur, s.curStart];
+    s.cur = s.next;
+    s.curStart = s.nextStart;
+    s.next = cur;
+    s.nextStart = curStart;
+    curCount = nextCount;
+  }
+
+  return { hits: toHits(m, text, tokens, found), steps };
+}
+
+/** One hit per rule: its first match that no exception of the same rule overlaps. */
+function toHits(m: Matcher, text: string, tokens: readonly Token[], found: Found[]): Hit[] {
+  const hits: Hit[] = [];
+  const taken = new Set<number>();
+  const covered = exceptionCoverage(found, tokens.length);
+  for (const f of found) {
+    if (f.exception || taken.has(f.rule)) continue;
+    const cover = covered.get(f.rule);
+    if (cover && cover[f.last + 1]! - cover[f.first]! > 0) continue;
+    taken.add(f.rule);
+    const info = m.rules[f.rule]!;
+    const start = tokens[f.first]!.start;
+    const end = tokens[f.last]!.end;
+    hits.push({ rule: info.id, category: info.category, severity: info.severity, start, end, quote: text.slice(start, end) });
+  }
+  return hits;
+}
+
+/**
+ * For each rule with exception matches: prefix counts of tokens covered by an exception, so
+ * "does this match overlap an exception?" is one subtraction (linear overall, not pairwise).
+ */
+function exceptionCoverage(found: Found[], tokenCount: number): Map<number, Int32Array> {
+  const diff = new Map<number, Int32Array>();
+  for (const f of found) {
+    if (!f.exception) continue;
+    let d = diff.get(f.rule);
+    if (!d) diff.set(f.rule, (d = new Int32Array(tokenCount + 1)));
+    d[f.first]!++;
+    d[f.last + 1]!--;
+  }
+  for (const [rule, d] of diff) {
+    // d becomes: prefix[i] = number of covered tokens before i.
+    const prefix = new Int32Array(tokenCount + 1);
+    let depth = 0;
+    for (let t = 0; t < tokenCount; t++) {
+      depth += d[t]!;
+      prefix[t + 1] = prefix[t]! + (depth > 0 ? 1 : 0);
+    }
+    diff.set(rule, prefix);
+  }
+  return diff;
+}

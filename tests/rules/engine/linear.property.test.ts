@@ -1,0 +1,89 @@
+/**
+ * Matching time is linear in the message length whatever the rules say. Measured in counted
+ * steps (edges tried, states entered), never wall time, so the test is exact on a noisy machine.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileRules, scanMessageCounted, type Matcher, type Pack } from '../../../rules/engine';
+
+// Words of two or more letters: runs of single letters would be joined into one word.
+const VOCAB = ['go', 'no', 'so', 'gono'];
+
+/** A random pattern in the rule language over a tiny vocabulary, so rules overlap heavily. */
+const word = fc.constantFrom(...VOCAB, '{x}', '#', 'gon*');
+const pattern: fc.Arbitrary<string> = fc.letrec<{ item: string; seq: string }>((tie) => ({
+  item: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    word,
+    word,
+    tie('seq').map((s) => `(${s} | ${VOCAB[0]})`),
+    tie('seq').map((s) => `[${s}]`),
+  ),
+  seq: fc
+    .tuple(word, fc.array(fc.oneof(tie('item'), fc.integer({ min: 1, max: 8 }).map((n) => `~${n}`)), { maxLength: 5 }), word)
+    .map(([first, middle, last]) => [first, ...middle, last].join(' ')),
+})).seq;
+
+function compile(patterns: string[]): Matcher {
+  const pack: Pack = {
+    name: 'en/p.json',
+    language: 'en',
+    category: 'p',
+    rules: patterns.map((p, k) => ({
+      id: `p.r${k}`,
+      severity: 'high',
+      direction: 'any',
+      patterns: [p],
+      except: k % 2 ? [p] : [],
+      examples: { match: [], noMatch: [] },
+      source: 'x',
+    })),
+  };
+  const { matcher, errors } = compileRules([pack], [{ name: 'l', language: 'en', lexicons: { x: ['go', 'no so', 'gon*'] } }]);
+  expect(errors).toEqual([]);
+  return matcher;
+}
+
+/** An upper bound on the steps of one word for this automaton, from its size alone. */
+function perWordBound(m: Matcher): number {
+  let maxClosure = 1;
+  for (let s = 0; s < m.stateCount; s++) maxClosure = Math.max(maxClosure, m.closureFrom[s + 1]! - m.closureFrom[s]!);
+  let starts = m.startAny.length;
+  for (const t of m.start) starts += t?.length ?? 0;
+  return 1 + m.symbolCount + m.edgeSymbol.length * (1 + maxClosure) + starts * maxClosure + m.accept.length;
+}
+
+const adversarial = fc.oneof(
+  fc.constantFrom(...VOCAB).map((w) => (n: number) => Array(n).fill(w).join(' ')),
+  fc.array(fc.constantFrom(...VOCAB, '7', 'gonos'), { minLength: 1, maxLength: 6 }).map((cycle) => (n: number) =>
+    Array.from({ length: n }, (_, k) => cycle[k % cycle.length]).join(' '),
+  ),
+);
+
+describe('matching cost', () => {
+  it('grows linearly with the text for random rules and adversarial inputs', () => {
+    fc.assert(
+      fc.property(fc.array(pattern, { minLength: 1, maxLength: 12 }), adversarial, (patterns, text) => {
+        const m = compile(patterns);
+        const bound = perWordBound(m);
+        const small = scanMessageCounted(m, text(200), 'unknown').steps;
+        const large = scanMessageCounted(m, text(800), 'unknown').steps;
+        expect(large).toBeLessThanOrEqual(bound * 800);
+        // Four times the text costs about four times the steps (allowing for start-up effects).
+        expect(large).toBeLessThanOrEqual(4 * small + bound * 16);
+      }),
+      { numRuns: 150, seed: 20261127 },
+    );
+  });
+
+  it('keeps at most one thread per state on a classic blow-up pattern', () => {
+    // Nested gaps and optional parts: a backtracking engine would try exponentially many ways.
+    const m = compile(['go ~8 go ~8 go ~8 go ~8 go ~8 no', '(go | [go] go) (go | [go] go) (go | [go] go) so']);
+    const steps = (n: number) => scanMessageCounted(m, Array(n).fill('go').join(' '), 'unknown').steps;
+    const s1 = steps(1000);
+    const s4 = steps(4000);
+    expect(s4 / s1).toBeGreaterThan(3.5);
+    expect(s4 / s1).toBeLessThan(4.5);
+    expect(s4).toBeLessThanOrEqual(perWordBound(m) * 4000);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { normalise } from '../../../rules/engine';
+
+/** The words a message reads as: the leetspeak reading where there is one. */
+const words = (text: string) => normalise(text).map((t) => t.alt ?? t.text);
+const plain = (text: string) => normalise(text).map((t) => t.text);
+
+describe('normalise', () => {
+  it('folds case and compatibility forms (NFKC)', () => {
+    expect(words('SEND Me')).toEqual(['send', 'me']);
+    expect(words('ＳＥＮＤ ｍｅ')).toEqual(['send', 'me']);
+    expect(words('ﬁle')).toEqual(['file']);
+  });
+
+  it('removes accents but keeps ñ', () => {
+    expect(words('Mándame una FOTO')).toEqual(['mandame', 'una', 'foto']);
+    expect(words('año niño')).toEqual(['año', 'niño']);
+  });
+
+  it('removes zero-width and bidi control characters without splitting the word', () => {
+    expect(words('se\u200Bnd p\u200Dic')).toEqual(['send', 'pic']);
+    expect(words('\u202Esecret\u202C')).toEqual(['secret']);
+    expect(words('s\uFEFFe\u2060cret')).toEqual(['secret']);
+  });
+
+  it('folds look-alike letters and fancy fonts', () => {
+    expect(words('ѕеnd')).toEqual(['send']); // Cyrillic s and e
+    expect(words('𝓼𝓮𝓷𝓭 𝐩𝐢𝐜')).toEqual(['send', 'pic']);
+    expect(words('ⓢⓔⓝⓓ')).toEqual(['send']);
+    expect(words('ꜱᴇɴᴅ')).toEqual(['send']);
+    expect(words('ѕεcrεt')).toEqual(['secret']); // Greek epsilon
+  });
+
+  it('reads leetspeak digits inside words', () => {
+    expect(words('s3nd p1c')).toEqual(['send', 'pic']);
+    expect(words('d0nt t3ll')).toEqual(['dont', 'tel']);
+    expect(words('h@te s3cr3t')).toEqual(['hate', 'secret']);
+    // The literal form stays available for shorthand lexicons.
+    expect(normalise('s3nd')[0]).toMatchObject({ text: 's3nd', alt: 'send' });
+  });
+
+  it('leaves numbers, times, prices and IDs alone', () => {
+    expect(words('2024')).toEqual(['2024']);
+    expect(words('at 10:30')).toEqual(['at', '10', '30']);
+    expect(words('it costs $15')).toEqual(['it', 'costs', '15']);
+    expect(words('order A12345')).toEqual(['order', 'a12345']);
+    expect(words('ticket #TX-99812')).toEqual(['ticket', 'tx', '99812']);
+    expect(words('im 13yo')).toEqual(['im', '13yo']);
+    expect(normalise('1000')[0]!.text).toBe('1000'); // digits are never squashed
+  });
+
+  it('squashes repeated letters', () => {
+    expect(words('pleeeease sooo')).toEqual(['please', 'so']);
+    expect(words('SENNNDDD')).toEqual(['send']);
+    expect(words('cool')).toEqual(['col']);
+  });
+
+  it('joins spaced-out words', () => {
+    expect(words('s e n d me')).toEqual(['send', 'me']);
+    expect(words('a p.i.c')).toEqual(['a', 'pic']);
+    expect(words('n-u-d-e-s')).toEqual(['nudes']);
+    expect(words('s 3 c r e t')).toEqual(['secret']);
+    // short runs of real one-letter words stay apart
+    expect(words('u r a star')).toEqual(['u', 'r', 'a', 'star']);
+    expect(words('i am 13')).toEqual(['i', 'am', '13']);
+  });
+
+  it("drops apostrophes inside words, so don't = dont", () => {
+    expect(words("don't")).toEqual(['dont']);
+    expect(words('don’t you’re')).toEqual(['dont', 'youre']);
+    expect(words("'quoted'")).toEqual(['quoted']);
+  });
+
+  it('treats emoji and punctuation as separators', () => {
+    expect(words('send😍me!!a...pic??')).toEqual(['send', 'me', 'a', 'pic']);
+  });
+
+  it('maps every token back to its span of the original text', () => {
+    const text = 'Hey 😊 D0N’T  tell 𝓶𝓸𝓶';
+    const tokens = normalise(text);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Hey', 'D0N’T', 'tell', '𝓶𝓸𝓶']);
+    const spaced = 'ok s e n d it';
+    const t2 = normalise(spaced);
+    expect(t2.map((t) => spaced.slice(t.start, t.end))).toEqual(['ok', 's e n d', 'it']);
+    const zw = 'x se\u200Bnd';
+    expect(normalise(zw).map((t) => zw.slice(t.start, t.end))).toEqual(['x', 'se\u200Bnd']);
+  });
+
+  it('is empty for text without words', () => {
+    expect(normalise('')).toEqual([]);
+    expect(normalise(' 😊 !! \u200B ')).toEqual([]);
+  });
+});
