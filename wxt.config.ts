@@ -1,10 +1,20 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { formatError } from './rules/engine';
+import { compileFromDisk } from './rules/node/load-packs';
 
 // See docs/permissions.md for why each permission is (or is not) requested.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The same parser as the tests and the options editor: a broken pack fails the build with
+    // its file, rule, line and column instead of shipping a matcher that throws at run time.
+    'build:before': () => {
+      const { errors } = compileFromDisk();
+      if (errors.length > 0) throw new Error(`Rule packs have errors:\n${errors.map(formatError).join('\n')}`);
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -9,7 +9,9 @@
  * - match.ts simulates it with at most one thread per state, so the work per word is bounded by
  *   the automaton's size and the work per message is linear in its length, whatever the rules say.
  */
-import { parsePattern, type PatternNode } from './pattern';
+import { MIN_PREFIX, parsePattern, type PatternNode } from './pattern';
+
+export { MIN_PREFIX };
 import { locatePattern } from './pack-parser';
 import type { LexiconFile, Pack, RuleDirection, RuleError, Severity } from './types';
 
@@ -31,6 +33,8 @@ export interface Matcher {
   readonly words: ReadonlyMap<string, Int32Array>;
   /** Prefix of a `word*` entry -> the symbols a word starting with it carries. */
   readonly prefixes: ReadonlyMap<string, Int32Array>;
+  /** The first MIN_PREFIX letters of every prefix, to skip words that start like none. */
+  readonly prefixStems: ReadonlySet<string>;
   /** Distinct prefix lengths, ascending. */
   readonly prefixLengths: Int32Array;
   /** Symbols of a number token (`#`), empty when no pattern uses numbers. */
@@ -331,6 +335,7 @@ function freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: S
     rules,
     words: toTyped(symbols.words),
     prefixes: toTyped(symbols.prefixes),
+    prefixStems: new Set([...symbols.prefixes.keys()].map((p) => p.slice(0, MIN_PREFIX))),
     prefixLengths: Int32Array.from(new Set([...symbols.prefixes.keys()].map((p) => p.length))).sort(),
     numberSymbols: symbols.numberSymbol === undefined ? new Int32Array(0) : Int32Array.of(symbols.numberSymbol),
     symbolCount: symbols.count,

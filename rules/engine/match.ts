@@ -4,7 +4,7 @@
  * automaton's edges and closures: linear in the message length for any rule set. The number of
  * elementary steps is counted so a test can check that bound without timing anything.
  */
-import { ANY, type Matcher } from './compile';
+import { ANY, MIN_PREFIX, type Matcher } from './compile';
 import { normalise } from './normalise';
 import type { Direction, Hit, Token } from './types';
 
@@ -21,6 +21,10 @@ interface Scratch {
   /** Per rule: stamp of the message in which it already has a hit (rules without exceptions). */
   ruleDone: Int32Array;
   message: number;
+  /** Threads in s.cur while a word is being read. */
+  count: number;
+  steps: number;
+  syms: number[];
 }
 
 const scratchOf = new WeakMap<Matcher, Scratch>();
@@ -39,6 +43,9 @@ function scratch(m: Matcher): Scratch {
       nextStart: new Int32Array(n),
       ruleDone: new Int32Array(m.rules.length),
       message: 0,
+      count: 0,
+      steps: 0,
+      syms: [],
     };
     scratchOf.set(m, s);
   }
@@ -64,6 +71,8 @@ export function symbolsOf(m: Matcher, token: Token, out: number[]): number[] {
 function addForm(m: Matcher, word: string, out: number[]): void {
   const own = m.words.get(word);
   if (own) push(out, own);
+  // Most words start like no prefix at all: one look-up of their first letters rules that out.
+  if (word.length < MIN_PREFIX || !m.prefixStems.has(word.slice(0, MIN_PREFIX))) return;
   const lengths = m.prefixLengths;
   for (let k = 0; k < lengths.length; k++) {
     const len = lengths[k]!;
@@ -105,55 +114,45 @@ interface Found {
 export function scanTokens(m: Matcher, text: string, tokens: readonly Token[], direction: Direction): CountedScan {
   const s = scratch(m);
   const messageStamp = ++s.message;
-  let steps = 0;
-  let curCount = 0;
-  const found: Found[] = [];
-  const syms: number[] = [];
-  const { edgeFrom, edgeSymbol, edgeTarget, closureFrom, closure, acceptFrom, accept } = m;
+  s.steps = 0;
+  s.count = 0;
+  let found: Found[] | undefined;
+  const syms = s.syms;
+  const { edgeFrom, edgeSymbol, edgeTarget, acceptFrom, accept } = m;
 
   for (let k = 0; k < tokens.length; k++) {
     symbolsOf(m, tokens[k]!, syms);
-    steps += 1 + syms.length;
-    const gen = ++s.gen;
-    let nextCount = 0;
-
-    // Enter state t (and its closure) for a thread that began at token `from`.
-    const enter = (t: number, from: number): void => {
-      for (let c = closureFrom[t]!; c < closureFrom[t + 1]!; c++) {
-        const u = closure[c]!;
-        steps++;
-        if (s.mark[u] !== gen) {
-          s.mark[u] = gen;
-          s.slot[u] = nextCount;
-          s.next[nextCount] = u;
-          s.nextStart[nextCount] = from;
-          nextCount++;
-        } else if (from > s.nextStart[s.slot[u]!]!) {
-          // Same future either way; the later start gives the shorter quote.
-          s.nextStart[s.slot[u]!] = from;
-        }
-      }
-    };
+    s.steps += 1 + syms.length;
+    s.gen++;
+    const curCount = s.count;
+    const cur = s.cur;
+    const curStart = s.curStart;
+    // The next set is built in the other pair of arrays; swap them in first.
+    s.cur = s.next;
+    s.curStart = s.nextStart;
+    s.next = cur;
+    s.nextStart = curStart;
+    s.count = 0;
 
     for (let a = 0; a < curCount; a++) {
-      const state = s.cur[a]!;
-      const from = s.curStart[a]!;
+      const state = cur[a]!;
+      const from = curStart[a]!;
       for (let e = edgeFrom[state]!; e < edgeFrom[state + 1]!; e++) {
-        steps++;
+        s.steps++;
         const symbol = edgeSymbol[e]!;
-        if (symbol === ANY || syms.includes(symbol)) enter(edgeTarget[e]!, from);
+        if (symbol === ANY || syms.includes(symbol)) enter(m, s, edgeTarget[e]!, from);
       }
     }
-    for (const symbol of syms) {
-      const targets = m.start[symbol];
-      if (targets) for (let t = 0; t < targets.length; t++) enter(targets[t]!, k);
+    for (let q = 0; q < syms.length; q++) {
+      const targets = m.start[syms[q]!];
+      if (targets) for (let t = 0; t < targets.length; t++) enter(m, s, targets[t]!, k);
     }
-    for (let t = 0; t < m.startAny.length; t++) enter(m.startAny[t]!, k);
+    for (let t = 0; t < m.startAny.length; t++) enter(m, s, m.startAny[t]!, k);
 
-    for (let a = 0; a < nextCount; a++) {
-      const u = s.next[a]!;
+    for (let a = 0; a < s.count; a++) {
+      const u = s.cur[a]!;
       for (let c = acceptFrom[u]!; c < acceptFrom[u + 1]!; c++) {
-        steps++;
+        s.steps++;
         const code = accept[c]!;
         const rule = code >> 1;
         const info = m.rules[rule]!;
@@ -162,20 +161,32 @@ export function scanTokens(m: Matcher, text: string, tokens: readonly Token[], d
           if (s.ruleDone[rule] === messageStamp) continue;
           s.ruleDone[rule] = messageStamp;
         }
-        found.push({ rule, exception: (code & 1) === 1, first: s.nextStart[a]!, last: k });
+        (found ??= []).push({ rule, exception: (code & 1) === 1, first: s.curStart[a]!, last: k });
       }
     }
-
-    // Swap the sets.
-    const [cur, curStart] = [s.cur, s.curStart];
-    s.cur = s.next;
-    s.curStart = s.nextStart;
-    s.next = cur;
-    s.nextStart = curStart;
-    curCount = nextCount;
   }
 
-  return { hits: toHits(m, text, tokens, found), steps };
+  return { hits: found ? toHits(m, text, tokens, found) : [], steps: s.steps };
+}
+
+/** Enter state t (and its closure) for a thread that began at token `from`: the set in s.cur. */
+function enter(m: Matcher, s: Scratch, t: number, from: number): void {
+  const { closureFrom, closure } = m;
+  const gen = s.gen;
+  for (let c = closureFrom[t]!; c < closureFrom[t + 1]!; c++) {
+    const u = closure[c]!;
+    s.steps++;
+    if (s.mark[u] !== gen) {
+      s.mark[u] = gen;
+      s.slot[u] = s.count;
+      s.cur[s.count] = u;
+      s.curStart[s.count] = from;
+      s.count++;
+    } else if (from > s.curStart[s.slot[u]!]!) {
+      // Same future either way; the later start gives the shorter quote.
+      s.curStart[s.slot[u]!] = from;
+    }
+  }
 }
 
 /** One hit per rule: its first match that no exception of the same rule overlaps. */

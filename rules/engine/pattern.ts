@@ -25,7 +25,8 @@ export interface PatternError {
 export type PatternResult = { ok: true; node: PatternNode } | { ok: false; error: PatternError };
 
 export const MAX_GAP = 8;
-const MIN_PREFIX = 3;
+/** Letters a `word*` prefix needs before the star. */
+export const MIN_PREFIX = 3;
 const SPECIAL = '()[]{}|~#*';
 const LEXICON_NAME = /^[a-z][a-z0-9-]*$/;
 
