@@ -6,7 +6,7 @@
  * Text goes through parseJsonLocated so errors carry real positions. Values that were already
  * parsed (bundled JSON imports) go through the same validate* functions, with positions unknown.
  */
-import { parseJsonLocated, positionInString, JsonSyntaxError, type Locations, type Position } from './json-located';
+import { parseJsonLocated, positionInString, JsonSyntaxError, type LocatedJson, type Locations, type Position } from './json-located';
 import { parsePattern } from './pattern';
 import { RULE_DIRECTIONS, SEVERITIES, type LexiconFile, type Pack, type RuleError, type RuleSource } from './types';
 
@@ -43,7 +43,7 @@ export function parseLexiconText(text: string, name: string): ParseResult<Lexico
   return validateLexicons(parsed.json.value, name, new Context(name, parsed.json.locations, text));
 }
 
-function parseOrError(text: string, name: string) {
+function parseOrError(text: string, name: string): { json: LocatedJson } | { error: RuleError } {
   try {
     return { json: parseJsonLocated(text) };
   } catch (e) {
