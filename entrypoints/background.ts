@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { forgetTab, handleRequest, type BackgroundState } from '~/lib/background/handle-request';
+import { TabLevels } from '~/lib/background/tab-levels';
+import { pruneAlerts } from '~/lib/db/alerts';
+import { HeadsUpDatabase } from '~/lib/db/database';
+import { migrateSettings } from '~/lib/db/settings';
+import { isRequest } from '~/lib/messages';
+
+export default defineBackground(() => {
+  const db = new HeadsUpDatabase();
+  const state: BackgroundState = { db, tabLevels: new TabLevels() };
+  const ready = migrateSettings(db).then(() => pruneAlerts(db, Date.now()));
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isRequest(message)) return undefined;
+    // Returning the promise is how the polyfill sends an asynchronous answer.
+    return ready.then(() => handleRequest(state, message, sender));
+  });
+
+  // A full page load starts a new conversation: the old badge no longer applies.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetTab(state, tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => state.tabLevels.reset(tabId));
+});

@@ -1,0 +1,61 @@
+/**
+ * Answers requests from content scripts and the popup. Kept apart from the entrypoint so tests
+ * can drive it with fakeBrowser and fake-indexeddb.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { logAlert } from '~/lib/db/alerts';
+import type { HeadsUpDatabase } from '~/lib/db/database';
+import { getSettings, updateSettings } from '~/lib/db/settings';
+import type { Catalog } from '~/lib/i18n';
+import type { Request, Responses } from '~/lib/messages';
+import { clearBadge, showBadge } from './badge';
+import type { TabLevels } from './tab-levels';
+
+export interface BackgroundState {
+  db: HeadsUpDatabase;
+  tabLevels: TabLevels;
+  /** Reads a bundled file of the extension (the locale catalogs). */
+  readPackaged?: (path: string) => Promise<unknown>;
+}
+
+type Sender = Pick<Browser.runtime.MessageSender, 'tab'>;
+
+export async function handleRequest(
+  state: BackgroundState,
+  request: Request,
+  sender: Sender,
+): Promise<Responses[Request['type']]> {
+  const tabId = sender.tab?.id;
+  switch (request.type) {
+    case 'alert': {
+      await logAlert(state.db, request);
+      if (tabId !== undefined) await showBadge(tabId, state.tabLevels.raise(tabId, request.level));
+      return { ok: true };
+    }
+    case 'navigated': {
+      if (tabId !== undefined) await forgetTab(state, tabId);
+      return { ok: true };
+    }
+    case 'get-settings':
+      return getSettings(state.db);
+    case 'set-settings':
+      return updateSettings(state.db, request.settings);
+    case 'get-tab-level':
+      return { level: state.tabLevels.get(request.tabId) };
+    case 'get-catalog': {
+      const read = state.readPackaged ?? readPackagedFile;
+      return (await read(`/_locales/${request.language}/messages.json`)) as Catalog;
+    }
+  }
+}
+
+export async function forgetTab(state: BackgroundState, tabId: number): Promise<void> {
+  state.tabLevels.reset(tabId);
+  await clearBadge(tabId);
+}
+
+/** The extension's own files; runtime.getURL never leaves the device. */
+async function readPackagedFile(path: string): Promise<unknown> {
+  const response = await fetch(browser.runtime.getURL(path as '/'));
+  return response.json();
+}

@@ -1,0 +1,24 @@
+/**
+ * The extension's IndexedDB database. Opened only in the background: content scripts run in the
+ * page's origin, where a database would belong to the website, not to us.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { AlertRow } from './alerts';
+import type { SettingRow } from './settings';
+
+export const DB_NAME = 'heads-up';
+
+export class HeadsUpDatabase extends Dexie {
+  // `declare` (not `!`): a class field would overwrite the tables Dexie sets up in version().
+  declare settings: Table<SettingRow, string>;
+  declare alerts: EntityTable<AlertRow, 'id'>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      settings: 'key',
+      // Indexed for the history view and pruning. There is deliberately no text column.
+      alerts: '++id, at, site, rule, category, level',
+    });
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The typed protocol between the content script / popup and the background, which alone owns
+ * storage. Every request has a `type`; `Responses` says what comes back for each.
+ * Alerts carry what happened, where and when; never the message text.
+ */
+import { browser } from 'wxt/browser';
+import type { Level } from '~/rules/risk';
+import type { Catalog, Language } from '~/lib/i18n';
+import type { Settings } from '~/lib/settings-schema';
+
+export interface AlertReport {
+  /** Host name of the chat site, e.g. "web.whatsapp.com". */
+  site: string;
+  rule: string;
+  category: string;
+  level: Level;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
+export type Request =
+  | ({ type: 'alert' } & AlertReport)
+  | { type: 'navigated' }
+  | { type: 'get-settings' }
+  | { type: 'set-settings'; settings: Partial<Settings> }
+  | { type: 'get-tab-level'; tabId: number }
+  | { type: 'get-catalog'; language: Language };
+
+export interface Responses {
+  alert: { ok: true };
+  navigated: { ok: true };
+  'get-settings': Settings;
+  'set-settings': Settings;
+  'get-tab-level': { level: Level };
+  'get-catalog': Catalog;
+}
+
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** Sends a request to the background and returns its typed answer. */
+export function sendToBackground<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> {
+  return browser.runtime.sendMessage(request) as Promise<Responses[T]>;
+}
+
+const REQUEST_TYPES: readonly RequestType[] = ['alert', 'navigated', 'get-settings', 'set-settings', 'get-tab-level', 'get-catalog'];
+
+/** Messages can come from any of our pages; check the shape before trusting it. */
+export function isRequest(value: unknown): value is Request {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    REQUEST_TYPES.includes((value as { type?: unknown }).type as RequestType)
+  );
+}

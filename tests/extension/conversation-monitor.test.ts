@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { compileRules, type Pack } from '~/rules/engine';
+import { ConversationMonitor, conversationId, MAX_CONVERSATIONS } from '~/lib/conversation-monitor';
+
+// A small pack written for this test, compiled by the real engine: the monitor's behaviour
+// should not change when the shipped packs are edited.
+const pack = (category: string, id: string, severity: Pack['rules'][number]['severity'], pattern: string): Pack => ({
+  name: `test/${category}.json`,
+  language: 'en',
+  category,
+  rules: [
+    {
+      id: `${category}.${id}`,
+      severity,
+      direction: 'incoming',
+      patterns: [pattern],
+      except: [],
+      examples: { match: [], noMatch: [] },
+      source: 'test',
+    },
+  ],
+});
+
+const { matcher, errors } = compileRules(
+  [
+    pack('secrecy', 'dont-tell', 'high', '(dont | do not) tell [your] (mom | dad | parents)'),
+    pack('threats', 'post-it', 'urgent', 'i will post (it | them)'),
+  ],
+  [],
+);
+
+const incoming = (text: string) => ({ text, direction: 'incoming' as const });
+
+describe('ConversationMonitor', () => {
+  it('compiles the test rules', () => expect(errors).toEqual([]));
+
+  it('stays quiet for ordinary chat', () => {
+    const monitor = new ConversationMonitor(matcher, 'localhost', () => 1);
+    expect(monitor.scan('localhost/chat', [incoming('see you at practice'), incoming('lol ok')])).toBeUndefined();
+  });
+
+  it('returns the assessment and text-free reports when a strong sign appears', () => {
+    const monitor = new ConversationMonitor(matcher, 'localhost', () => 42);
+    const result = monitor.scan('localhost/chat', [incoming('hey'), incoming("don't tell your mom we talk")]);
+    expect(result?.assessment.level).toBe('warning');
+    expect(result?.assessment.evidence[0]?.quote).toBe("don't tell your mom");
+    expect(result?.reports).toEqual([
+      { site: 'localhost', rule: 'secrecy.dont-tell', category: 'secrecy', level: 'warning', at: 42 },
+    ]);
+  });
+
+  it('ignores a rule meant for the other person when the reader wrote it', () => {
+    const monitor = new ConversationMonitor(matcher, 'localhost');
+    expect(monitor.scan('localhost/chat', [{ text: "don't tell your mom", direction: 'outgoing' }])).toBeUndefined();
+  });
+
+  it('keeps conversations apart', () => {
+    const monitor = new ConversationMonitor(matcher, 'localhost');
+    expect(monitor.scan('localhost/a', [incoming("don't tell your mom")])?.assessment.level).toBe('warning');
+    const other = monitor.scan('localhost/b', [incoming('i will post it')]);
+    expect(other?.assessment.level).toBe('urgent');
+    expect(other?.assessment.evidence.map((e) => e.category)).toEqual(['threats']);
+  });
+
+  it(`forgets the oldest of more than ${MAX_CONVERSATIONS} conversations`, () => {
+    const monitor = new ConversationMonitor(matcher, 'localhost');
+    monitor.scan('c0', [incoming("don't tell your mom")]);
+    for (let i = 1; i <= MAX_CONVERSATIONS; i++) monitor.scan(`c${i}`, [incoming('hi')]);
+    // c0 was forgotten, so the same sign counts as new again.
+    expect(monitor.scan('c0', [incoming("don't tell your dad")])?.assessment.evidence).toHaveLength(1);
+  });
+
+  it('identifies a conversation by host and path, not query or fragment', () => {
+    expect(conversationId({ host: 'discord.com', pathname: '/channels/1/2' })).toBe('discord.com/channels/1/2');
+  });
+});

@@ -1,0 +1,157 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GENERIC_SITE, siteFor } from '~/lib/sites';
+import { MAX_NODES_PER_PASS, watchMessages, type Watcher, type WatchedMessage } from '~/lib/watch/message-watcher';
+
+/** Frames run when the test says so, like a page that has not painted yet. */
+function manualFrames() {
+  const waiting: (() => void)[] = [];
+  return {
+    schedule: (run: () => void) => void waiting.push(run),
+    count: () => waiting.length,
+    runNext: () => waiting.shift()?.(),
+  };
+}
+
+/** MutationObserver callbacks are microtasks. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let watcher: Watcher | undefined;
+let batches: WatchedMessage[][];
+let frames: ReturnType<typeof manualFrames>;
+
+beforeEach(() => {
+  document.body.innerHTML = '<main><ul id="chat"></ul><div contenteditable="true" id="composer"></div></main>';
+  batches = [];
+  frames = manualFrames();
+});
+afterEach(() => watcher?.stop());
+
+const start = (includeExisting = false) => {
+  watcher = watchMessages({
+    root: document,
+    site: GENERIC_SITE,
+    includeExisting,
+    schedule: frames.schedule,
+    onMessages: (messages) => batches.push(messages),
+  });
+};
+
+function addMessage(text: string, direction?: 'incoming' | 'outgoing') {
+  const li = document.createElement('li');
+  if (direction) li.setAttribute('data-heads-up-direction', direction);
+  li.innerHTML = `<span class="author">Sam</span> <p>${text}</p>`;
+  document.getElementById('chat')!.append(li);
+  return li;
+}
+
+describe('watchMessages', () => {
+  it('batches messages added in one frame into one pass', async () => {
+    start();
+    addMessage("don't tell your mom", 'incoming');
+    addMessage('ok', 'outgoing');
+    await settle();
+    expect(batches).toEqual([]);
+    expect(frames.count()).toBe(1);
+    frames.runNext();
+    expect(batches).toEqual([
+      [
+        { text: "Sam don't tell your mom", direction: 'incoming' },
+        { text: 'Sam ok', direction: 'outgoing' },
+      ],
+    ]);
+  });
+
+  it('reads only what was added, not the messages already seen', async () => {
+    start();
+    addMessage('first');
+    await settle();
+    frames.runNext();
+    addMessage('second');
+    await settle();
+    frames.runNext();
+    expect(batches.map((batch) => batch.map((m) => m.text))).toEqual([['Sam first'], ['Sam second']]);
+  });
+
+  it('reads a message once when its parts arrive with it', async () => {
+    start();
+    const li = addMessage('hello');
+    li.querySelector('p')!.append(document.createElement('b'));
+    await settle();
+    frames.runNext();
+    expect(batches.flat()).toHaveLength(1);
+  });
+
+  it('ignores our own panel and what the reader is typing', async () => {
+    start();
+    const host = document.createElement('heads-up-panel');
+    host.textContent = 'This message asks you to keep a secret';
+    document.body.append(host);
+    document.getElementById('composer')!.append('send me a pic');
+    await settle();
+    frames.runNext();
+    expect(batches).toEqual([]);
+  });
+
+  it('skips script and style text inside a message', async () => {
+    start();
+    const li = addMessage('hi');
+    li.insertAdjacentHTML('beforeend', '<script>var secret = 1</script><style>.x{}</style>');
+    await settle();
+    frames.runNext();
+    expect(batches.flat()[0]?.text).toBe('Sam hi');
+  });
+
+  it(`handles at most ${MAX_NODES_PER_PASS} nodes per frame and continues in the next`, async () => {
+    start();
+    for (let i = 0; i < MAX_NODES_PER_PASS + 5; i++) addMessage(`message ${i}`);
+    await settle();
+    frames.runNext();
+    expect(batches[0]).toHaveLength(MAX_NODES_PER_PASS);
+    expect(watcher!.pending()).toBe(5);
+    frames.runNext();
+    expect(batches[1]).toHaveLength(5);
+    expect(frames.count()).toBe(0);
+  });
+
+  it('reads an open chat message by message when asked to include existing content', () => {
+    addMessage('one', 'incoming');
+    addMessage('two', 'outgoing');
+    start(true);
+    while (frames.count() > 0) frames.runNext();
+    const messages = batches.flat();
+    expect(messages.map((m) => m.direction)).toEqual(['incoming', 'incoming', 'outgoing', 'outgoing']);
+    expect(messages.map((m) => m.text)).toEqual(['Sam', 'one', 'Sam', 'two']);
+  });
+
+  it('stops observing when stopped', async () => {
+    start();
+    watcher!.stop();
+    addMessage('after stop');
+    await settle();
+    expect(frames.count()).toBe(0);
+    expect(batches).toEqual([]);
+  });
+});
+
+describe('site adapters', () => {
+  it('uses a site selector for direction when the page has no attribute', async () => {
+    watcher = watchMessages({
+      root: document,
+      site: siteFor('web.whatsapp.com'),
+      schedule: frames.schedule,
+      onMessages: (messages) => batches.push(messages),
+    });
+    document.getElementById('chat')!.insertAdjacentHTML('beforeend', '<div class="message-out"><span>see you</span></div>');
+    document.getElementById('chat')!.insertAdjacentHTML('beforeend', '<div><span>who is this</span></div>');
+    await settle();
+    frames.runNext();
+    expect(batches.flat().map((m) => m.direction)).toEqual(['outgoing', 'unknown']);
+  });
+
+  it('falls back to the generic adapter on unknown hosts and matches subdomains', () => {
+    expect(siteFor('example.org')).toBe(GENERIC_SITE);
+    expect(siteFor('web.telegram.org').host).toBe('web.telegram.org');
+    expect(siteFor('k.web.telegram.org').host).toBe('web.telegram.org');
+  });
+});
