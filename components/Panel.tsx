@@ -74,7 +74,7 @@ export function Panel({ assessment, help, t, onClose }: PanelProps) {
   );
 }
 
-function EarlierSigns({ evidence, t }: { evidence: Evidence[]; t: Translate }) {
+function EarlierSigns({ evidence, t }: { evidence: readonly Evidence[]; t: Translate }) {
   const [latest, ...rest] = evidence;
   const categories = [...new Set(rest.map((item) => item.category))]
     .filter((category) => category !== latest?.category)

@@ -2,8 +2,9 @@
  * Turns batches of messages into assessments, one risk object per conversation. Pure logic over
  * the engine: no DOM, no storage, so it can be tested with plain strings.
  */
-import { scanMessage, type Matcher } from '~/rules/engine';
-import { ConversationRisk, type Assessment, type Level } from '~/rules/risk';
+import type { Matcher } from '~/rules/engine';
+import { readMessage } from '~/rules/conversation';
+import { ConversationRisk, type Assessment } from '~/rules/risk';
 import type { AlertReport } from '~/lib/messages';
 import type { WatchedMessage } from '~/lib/watch/message-watcher';
 
@@ -15,8 +16,6 @@ export interface MonitorResult {
   /** One report per hit that raised or added to a warning; what the background logs. */
   reports: AlertReport[];
 }
-
-const ALERT_LEVELS: ReadonlySet<Level> = new Set(['warning', 'urgent']);
 
 export class ConversationMonitor {
   private readonly risks = new Map<string, ConversationRisk>();
@@ -33,11 +32,9 @@ export class ConversationMonitor {
     let shown: Assessment | undefined;
     const reports: AlertReport[] = [];
     for (const message of messages) {
-      const hits = scanMessage(this.matcher, message.text, message.direction);
-      if (hits.length === 0) continue;
       const at = this.now();
-      const assessment = risk.add(hits, message.direction, at);
-      if (!assessment.changed || !ALERT_LEVELS.has(assessment.level)) continue;
+      const { hits, assessment, alert } = readMessage(this.matcher, risk, message.text, message.direction, at);
+      if (!alert) continue;
       shown = assessment;
       for (const hit of hits) {
         reports.push({ site: this.site, rule: hit.rule, category: hit.category, level: assessment.level, at });

@@ -47,8 +47,8 @@ export interface Evidence {
 
 export interface Assessment {
   level: Level;
-  /** Newest first. */
-  evidence: Evidence[];
+  /** Newest first. Read-only: the conversation keeps it. */
+  evidence: readonly Evidence[];
   /** The level rose, or new evidence arrived while at warning or above: show or refresh the panel. */
   changed: boolean;
 }
@@ -66,23 +66,19 @@ export class ConversationRisk {
   /** Add one message's hits (possibly none) and return the conversation's assessment. */
   add(hits: readonly Hit[], direction: Direction, now: number): Assessment {
     const index = this.messages++;
-    for (const hit of hits) {
-      this.evidence.unshift({
-        rule: hit.rule,
-        category: hit.category,
-        severity: hit.severity,
-        quote: hit.quote,
-        direction,
-        at: now,
-        message: index,
-      });
-    }
-    this.evidence = this.evidence.filter((e) => index - e.message < FADE_AFTER_MESSAGES && now - e.at < FADE_AFTER_MS).slice(0, MAX_EVIDENCE);
     const before = this.level;
+    const oldest = this.evidence[this.evidence.length - 1];
+    const fading = oldest !== undefined && (index - oldest.message >= FADE_AFTER_MESSAGES || now - oldest.at >= FADE_AFTER_MS);
+    // Most messages carry no hit and nothing fades: nothing to recompute.
+    if (hits.length === 0 && !fading) return { level: this.level, evidence: this.evidence, changed: false };
+    const fresh = hits.map((hit) => ({ rule: hit.rule, category: hit.category, severity: hit.severity, quote: hit.quote, direction, at: now, message: index }));
+    this.evidence = [...fresh.reverse(), ...this.evidence]
+      .filter((e) => index - e.message < FADE_AFTER_MESSAGES && now - e.at < FADE_AFTER_MS)
+      .slice(0, MAX_EVIDENCE);
     this.level = levelFor(this.evidence);
     const rose = levelIndex(this.level) > levelIndex(before);
     const changed = rose || (hits.length > 0 && levelIndex(this.level) >= levelIndex('warning'));
-    return { level: this.level, evidence: [...this.evidence], changed };
+    return { level: this.level, evidence: this.evidence, changed };
   }
 
   get current(): Level {
