@@ -1,0 +1,52 @@
+/**
+ * A harmless conversation, with near misses that look like red flags at a glance, raises no panel.
+ * Then a control message proves the extension was watching the page all along.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startServer, type StaticServer } from '../../scripts/serve';
+import { launchBrowser, requestsOutside, type TestBrowser } from './browser';
+import { panelDialog } from './panel-helpers';
+import harmless from './pages/scripts/harmless.json';
+
+let server: StaticServer;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.cleanup();
+  await server?.close();
+});
+
+it('plays a harmless conversation with near misses and raises no panel', async () => {
+  expect(harmless.length).toBeGreaterThanOrEqual(15);
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/test/chat.html?script=harmless&interval=150`);
+  await page.locator('body[data-script-done="true"]').waitFor({ timeout: 30_000 });
+  expect(await page.locator('[data-heads-up-direction]').count()).toBe(harmless.length);
+
+  // A red flag raises the panel within a second; wait twice that before calling it quiet.
+  await page.waitForTimeout(2000);
+  expect(await page.locator('heads-up-panel').getByRole('dialog').count()).toBe(0);
+
+  // Control: the extension was live on this page; a red flag now raises the panel, quoting it alone.
+  await page.evaluate(() =>
+    (window as unknown as { appendMessage(direction: string, text: string): void }).appendMessage(
+      'incoming',
+      "don't tell your dad we talk, it's our secret",
+    ),
+  );
+  const dialog = panelDialog(page);
+  await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+  const quote = ((await dialog.locator('blockquote').first().innerText()) ?? '').replace(/[’‘]/g, "'");
+  expect(quote).toMatch(/^\W*(don't tell your dad|our secret)\W*$/i);
+  await page.close();
+});
+
+it('made no request except to the local test server', () => {
+  expect(browser.requests).toContain(`${server.url}/test/scripts/harmless.json`);
+  expect(requestsOutside(browser.requests, server.url)).toEqual([]);
+});
