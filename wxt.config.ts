@@ -19,7 +19,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // No API permissions: settings and the alert log live in the extension's own IndexedDB,
+    // which needs none (docs/permissions.md).
+    permissions: [],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
