@@ -4,7 +4,7 @@
  * reports exactly the decision the extension makes.
  */
 import { scanMessage, type Direction, type Hit, type Matcher } from './engine';
-import { levelIndex, type Assessment, type ConversationRisk } from './risk';
+import { opensPanel, type Assessment, type ConversationRisk } from './risk';
 
 export interface MessageVerdict {
   hits: Hit[];
@@ -16,6 +16,5 @@ export interface MessageVerdict {
 export function readMessage(matcher: Matcher, risk: ConversationRisk, text: string, direction: Direction, now: number): MessageVerdict {
   const hits = scanMessage(matcher, text, direction);
   const assessment = risk.add(hits, direction, now);
-  const alert = assessment.changed && levelIndex(assessment.level) >= levelIndex('warning');
-  return { hits, assessment, alert };
+  return { hits, assessment, alert: opensPanel(assessment) };
 }

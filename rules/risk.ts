@@ -1,42 +1,53 @@
 /**
  * Conversation risk: turns rule hits into a level for one conversation. Pure TypeScript, used by
- * the content script and (later) the scanner, so both decide the same way.
+ * the content script (through rules/conversation.ts) and by `npm run scan`, so both decide alike.
  *
- * Precision first: a single weak signal never opens the panel. Strong rules (severity high) and
- * urgent ones (threats, sextortion) alert at once; weaker ones add up only across different
- * categories, and fade after a while.
+ * Grooming is a process, not a word. Precision first: a single weak signal never opens the panel.
+ * Strong rules (severity high) and urgent ones (threats, sextortion) alert at once; weaker ones
+ * add up only across different categories, and fade with time and messages. Every number that
+ * shapes the decision is a named constant in this file, tuned with `npm run eval` (see
+ * docs/evaluation.md).
  */
 import type { Direction, Hit, Severity } from './engine';
+import { furthestStage, type StageId } from './categories';
 
 export type Level = 'none' | 'notice' | 'warning' | 'urgent';
 export const LEVELS: readonly Level[] = ['none', 'notice', 'warning', 'urgent'];
 
 /** Points one category contributes, by the strongest severity seen in it. */
 export const SEVERITY_POINTS: Record<Severity, number> = {
-  low: 1, // a compliment, "how was school": means nothing alone
-  medium: 2, // "add me on snap", "how old are you": common, but part of the pattern
+  low: 1, // a compliment, "add me on snap": means nothing alone
+  medium: 2, // "how old are you", "are your parents home": part of the pattern, common alone
   high: 4, // "don't tell your parents", "send me a pic": enough on its own
   urgent: 8, // threats and sextortion: help comes first (and the level is urgent)
 };
 
 /**
- * Points at which each level starts. Two medium signals of different kinds make a warning.
- * Urgent is not reached by adding up: only an urgent rule (a threat) makes a conversation urgent.
+ * The reader's own messages (a disclosure such as "im 13") say something about the situation but
+ * nothing about the other person: they count at this share of their points.
  */
+export const OUTGOING_SHARE = 0.5;
+
+/** Points at which the quiet badge (notice) and the panel (warning) start. */
 export const NOTICE_POINTS = 1;
 export const WARNING_POINTS = 4;
+/** Urgent is never reached by adding up: only an urgent rule (a threat) makes a conversation urgent. */
 
 /** Evidence older than this many messages of the conversation, or this many ms, no longer counts. */
-export const FADE_AFTER_MESSAGES = 300;
-export const FADE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+export const FADE_AFTER_MESSAGES = 400;
+export const FADE_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
 
-/** The panel lists at most this many pieces of evidence. */
-export const MAX_EVIDENCE = 12;
+/** Evidence kept per conversation (newest first); the panel lists these. */
+export const MAX_EVIDENCE = 16;
+
+/** Severities that "not a concern" quiets. Strong and urgent signals still alert. */
+const WEAK: ReadonlySet<Severity> = new Set(['low', 'medium']);
 
 export interface Evidence {
   rule: string;
   category: string;
   severity: Severity;
+  /** The matched words. Empty for evidence restored from a stored summary: text is never stored. */
   quote: string;
   direction: Direction;
   /** Time of the message (ms since epoch). */
@@ -51,52 +62,138 @@ export interface Assessment {
   evidence: readonly Evidence[];
   /** The level rose, or new evidence arrived while at warning or above: show or refresh the panel. */
   changed: boolean;
+  /** The reader snoozed this conversation: warnings wait, urgent still shows. */
+  snoozed: boolean;
+  /** The reader said this conversation is not a concern: weak signals are quiet. */
+  notConcern: boolean;
+  /** The furthest grooming stage the evidence reaches (for educators). */
+  stage: StageId | undefined;
+}
+
+/** What the background stores per conversation: no message text, ever. */
+export interface RiskSummary {
+  version: 1;
+  messages: number;
+  level: Level;
+  notConcern: boolean;
+  snoozedUntil: number;
+  evidence: Omit<Evidence, 'quote'>[];
 }
 
 export function levelIndex(level: Level): number {
   return LEVELS.indexOf(level);
 }
 
-/** State of one open conversation. Holds quotes in memory only; nothing here is stored. */
+export function atLeast(level: Level, floor: Level): boolean {
+  return levelIndex(level) >= levelIndex(floor);
+}
+
+/** State of one conversation. Holds quotes in memory only. */
 export class ConversationRisk {
   private evidence: Evidence[] = [];
   private messages = 0;
   private level: Level = 'none';
+  private notConcern = false;
+  private snoozedUntil = 0;
+  private now = 0;
 
   /** Add one message's hits (possibly none) and return the conversation's assessment. */
   add(hits: readonly Hit[], direction: Direction, now: number): Assessment {
     const index = this.messages++;
-    const before = this.level;
+    this.now = now;
     const oldest = this.evidence[this.evidence.length - 1];
     const fading = oldest !== undefined && (index - oldest.message >= FADE_AFTER_MESSAGES || now - oldest.at >= FADE_AFTER_MS);
     // Most messages carry no hit and nothing fades: nothing to recompute.
-    if (hits.length === 0 && !fading) return { level: this.level, evidence: this.evidence, changed: false };
+    if (hits.length === 0 && !fading) return this.assessment(false);
+    const before = this.level;
     const fresh = hits.map((hit) => ({ rule: hit.rule, category: hit.category, severity: hit.severity, quote: hit.quote, direction, at: now, message: index }));
     this.evidence = [...fresh.reverse(), ...this.evidence]
       .filter((e) => index - e.message < FADE_AFTER_MESSAGES && now - e.at < FADE_AFTER_MS)
       .slice(0, MAX_EVIDENCE);
-    this.level = levelFor(this.evidence);
+    this.level = levelFor(this.evidence, this.notConcern);
     const rose = levelIndex(this.level) > levelIndex(before);
-    const changed = rose || (hits.length > 0 && levelIndex(this.level) >= levelIndex('warning'));
-    return { level: this.level, evidence: this.evidence, changed };
+    return this.assessment(rose || (hits.length > 0 && atLeast(this.level, 'warning') && hits.some((h) => this.counts(h.severity))));
+  }
+
+  /** "Not a concern" (a relative, a friend): weak signals of this conversation stop counting. */
+  markNotConcern(): Assessment {
+    this.notConcern = true;
+    this.level = levelFor(this.evidence, true);
+    return this.assessment(false);
+  }
+
+  /** Hold warning panels for this conversation until `until` (ms). Urgent ones still show. */
+  snooze(until: number, now: number): Assessment {
+    this.snoozedUntil = until;
+    this.now = now;
+    return this.assessment(false);
   }
 
   get current(): Level {
     return this.level;
   }
+
+  summary(): RiskSummary {
+    return {
+      version: 1,
+      messages: this.messages,
+      level: this.level,
+      notConcern: this.notConcern,
+      snoozedUntil: this.snoozedUntil,
+      evidence: this.evidence.map(({ quote: _quote, ...rest }) => rest),
+    };
+  }
+
+  static fromSummary(s: RiskSummary): ConversationRisk {
+    const risk = new ConversationRisk();
+    risk.messages = s.messages;
+    risk.notConcern = s.notConcern;
+    risk.snoozedUntil = s.snoozedUntil;
+    risk.evidence = s.evidence.map((e) => ({ ...e, quote: '' }));
+    risk.level = levelFor(risk.evidence, risk.notConcern);
+    return risk;
+  }
+
+  /** The assessment as it stands, at the time of the last message or action. */
+  assessment(changed: boolean): Assessment {
+    return {
+      level: this.level,
+      evidence: this.evidence,
+      changed,
+      snoozed: this.snoozedUntil > this.now,
+      notConcern: this.notConcern,
+      stage: furthestStage(this.evidence.filter((e) => this.counts(e.severity)).map((e) => e.category)),
+    };
+  }
+
+  private counts(severity: Severity): boolean {
+    return !(this.notConcern && WEAK.has(severity));
+  }
 }
 
-/** Level from the evidence that still counts: strongest severity per category, summed. */
-export function levelFor(evidence: readonly Evidence[]): Level {
+/**
+ * Level from the evidence that still counts: per category the strongest signal (the reader's own
+ * messages at OUTGOING_SHARE), summed over categories.
+ */
+export function levelFor(evidence: readonly Evidence[], notConcern = false): Level {
   const best = new Map<string, number>();
+  let urgent = false;
   for (const e of evidence) {
-    const points = SEVERITY_POINTS[e.severity];
+    if (notConcern && WEAK.has(e.severity)) continue;
+    if (e.severity === 'urgent') urgent = true;
+    const points = SEVERITY_POINTS[e.severity] * (e.direction === 'outgoing' ? OUTGOING_SHARE : 1);
     if (points > (best.get(e.category) ?? 0)) best.set(e.category, points);
   }
+  if (urgent) return 'urgent';
   let total = 0;
   for (const points of best.values()) total += points;
-  if (evidence.some((e) => e.severity === 'urgent')) return 'urgent';
   if (total >= WARNING_POINTS) return 'warning';
   if (total >= NOTICE_POINTS) return 'notice';
   return 'none';
+}
+
+/** Does this assessment open (or refresh) the panel? Snoozed conversations wait unless urgent. */
+export function opensPanel(a: Assessment): boolean {
+  if (!a.changed || !atLeast(a.level, 'warning')) return false;
+  return a.level === 'urgent' || !a.snoozed;
 }

@@ -108,7 +108,7 @@ function flush(p: Pending, out: Token[]): void {
 }
 
 function makeToken(raw: string, letters: number, digits: number, symbols: number, start: number, end: number): Token {
-  const leet = letters >= 2 && digits + symbols > 0 && digits <= letters && !startsWithNumber(raw);
+  const leet = letters >= 1 && digits + symbols > 0 && digits <= letters && !startsWithNumber(raw);
   return {
     text: squash(raw),
     alt: leet ? squash(unleet(raw)) : undefined,

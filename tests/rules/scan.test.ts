@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,18 +13,8 @@ const FIXTURE = join(ROOT, 'tests/fixtures/conversations.jsonl');
 const { matcher } = compileFromDisk();
 
 function run(script: string, args: string[], input?: string) {
-  try {
-    const stdout = execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts', script), ...args], {
-      cwd: ROOT,
-      input,
-      encoding: 'utf8',
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    return { stdout, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; status: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.status };
-  }
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts', script), ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status };
 }
 
 describe('scanConversation', () => {
@@ -63,7 +53,7 @@ describe('scanConversation', () => {
   });
 });
 
-describe('npm run scan', () => {
+describe('npm run scan', { timeout: 60_000 }, () => {
   it('writes one line per conversation and reports bad lines by number', () => {
     const { stdout, stderr, code } = run('scan.ts', [FIXTURE]);
     expect(code).toBe(0);
@@ -109,7 +99,7 @@ describe('evaluation', () => {
     expect(benign!.topFalseAlertRules).toEqual([{ rule: expect.stringMatching(/^secrecy\./), conversations: 1 }]);
   });
 
-  it('prints JSON with --json', () => {
+  it('prints JSON with --json', { timeout: 60_000 }, () => {
     const { stdout, code } = run('eval.ts', [FIXTURE, '--json']);
     expect(code).toBe(0);
     const out = JSON.parse(stdout);

@@ -35,6 +35,7 @@ describe('normalise', () => {
     expect(words('s3nd p1c')).toEqual(['send', 'pic']);
     expect(words('d0nt t3ll')).toEqual(['dont', 'tel']);
     expect(words('h@te s3cr3t')).toEqual(['hate', 'secret']);
+    expect(words('n0 t3 l0')).toEqual(['no', 'te', 'lo']);
     // The literal form stays available for shorthand lexicons.
     expect(normalise('s3nd')[0]).toMatchObject({ text: 's3nd', alt: 'send' });
   });
