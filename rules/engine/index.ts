@@ -5,7 +5,7 @@
 export type * from './types';
 export { SEVERITIES, RULE_DIRECTIONS } from './types';
 export { normalise } from './normalise';
-export { parsePattern } from './pattern';
+export { parsePattern, type PatternNode } from './pattern';
 export { parsePackText, parseLexiconText, validatePack, validateLexicons, formatError } from './pack-parser';
 export { compileRules, type Matcher } from './compile';
 export { scanMessage, scanMessageCounted } from './match';

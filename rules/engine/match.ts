@@ -4,7 +4,9 @@
  * automaton's edges and closures: linear in the message length for any rule set. The number of
  * elementary steps is counted so a test can check that bound without timing anything.
  */
-import { ANY, MIN_PREFIX, type Matcher } from './compile';
+import { ANY, type Matcher } from './compile';
+import { mayMatch } from './dfa';
+import { symbolsOf } from './symbols';
 import { normalise } from './normalise';
 import type { Direction, Hit, Token } from './types';
 
@@ -57,38 +59,6 @@ function applies(ruleDirection: string, direction: Direction): boolean {
   return ruleDirection === 'any' || direction === 'unknown' || ruleDirection === direction;
 }
 
-const NUMBER_TOKEN = /^[0-9]+[a-z]{0,2}$/;
-
-/** The symbols one token carries: its word forms, lexicons, prefixes and "number". */
-export function symbolsOf(m: Matcher, token: Token, out: number[]): number[] {
-  out.length = 0;
-  addForm(m, token.text, out);
-  if (token.alt !== undefined) addForm(m, token.alt, out);
-  if (m.numberSymbols.length > 0 && NUMBER_TOKEN.test(token.text)) push(out, m.numberSymbols);
-  return out;
-}
-
-function addForm(m: Matcher, word: string, out: number[]): void {
-  const own = m.words.get(word);
-  if (own) push(out, own);
-  // Most words start like no prefix at all: one look-up of their first letters rules that out.
-  if (word.length < MIN_PREFIX || !m.prefixStems.has(word.slice(0, MIN_PREFIX))) return;
-  const lengths = m.prefixLengths;
-  for (let k = 0; k < lengths.length; k++) {
-    const len = lengths[k]!;
-    if (len > word.length) break;
-    const syms = m.prefixes.get(len === word.length ? word : word.slice(0, len));
-    if (syms) push(out, syms);
-  }
-}
-
-function push(out: number[], syms: Int32Array): void {
-  for (let k = 0; k < syms.length; k++) {
-    const s = syms[k]!;
-    if (!out.includes(s)) out.push(s);
-  }
-}
-
 export interface CountedScan {
   hits: Hit[];
   /** Elementary steps taken: edges tried, states entered, table look-ups. */
@@ -97,11 +67,19 @@ export interface CountedScan {
 
 /** The rules that match one message, at most one hit per rule (its first match). */
 export function scanMessage(m: Matcher, text: string, direction: Direction): Hit[] {
-  return scanTokens(m, text, normalise(text), direction).hits;
+  const tokens = normalise(text);
+  // The DFA pass rules out almost every message in a look-up or two per word.
+  if (!mayMatch(m, tokens, direction)) return [];
+  return scanTokens(m, text, tokens, direction).hits;
 }
 
+/** scanMessage, counting the elementary steps of both passes (for the linear-time test). */
 export function scanMessageCounted(m: Matcher, text: string, direction: Direction): CountedScan {
-  return scanTokens(m, text, normalise(text), direction);
+  const tokens = normalise(text);
+  const counter = { steps: 0 };
+  if (!mayMatch(m, tokens, direction, counter)) return { hits: [], steps: counter.steps };
+  const full = scanTokens(m, text, tokens, direction);
+  return { hits: full.hits, steps: counter.steps + full.steps };
 }
 
 interface Found {

@@ -3,11 +3,15 @@
  * text, keeping for every token the span of the original text it came from (so the panel can quote
  * the sender's exact words). Patterns go through the same function, so a rule and a message always
  * agree on what a word is. See docs/rules.md, "How text is read".
+ *
+ * Speed matters here (it runs on every chat message): ASCII goes through a class table, other
+ * characters through a memoised fold; plain lower-case words are sliced from the text without
+ * being rebuilt; nothing runs a regular expression per character.
  */
 import type { Token } from './types';
 import { foldCodePoint } from './fold';
 
-/** Leetspeak digits and symbols, read as letters only inside words that qualify (see isLeetWord). */
+/** Leetspeak digits and symbols, read as letters only inside words that qualify (see makeToken). */
 const LEET: Record<string, string> = {
   '0': 'o', '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '6': 'g', '7': 't', '8': 'b', '9': 'g',
   '@': 'a', '$': 's',
@@ -18,99 +22,177 @@ const SPACED_SEPARATORS = '.-_*';
 const MIN_SPACED_RUN = 4;
 const MIN_SPACED_RUN_OTHER = 3;
 
-// Character classes of folded characters.
+// Character classes.
 const SEP = 0;
-const LETTER = 1;
-const DIGIT = 2;
-const APOSTROPHE = 3; // dropped inside words, a separator elsewhere
-const SYMBOL = 4; // '@' and '$': leetspeak inside words, dropped at their edges
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+const APOSTROPHE = 4; // dropped inside words, trimmed at their edges
+const SYMBOL = 5; // '@' and '$': leetspeak inside words, trimmed at their edges
 
-function classOf(ch: string): number {
-  const c = ch.charCodeAt(0);
-  if (c >= 97 && c <= 122) return LETTER;
-  if (c >= 48 && c <= 57) return DIGIT;
-  if (c === 39) return APOSTROPHE;
-  if (c === 64 || c === 36) return SYMBOL;
-  if (c < 128) return SEP;
-  return /[\p{L}\p{N}]/u.test(ch) ? LETTER : SEP;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = LOWER;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = UPPER;
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = DIGIT;
+ASCII_CLASS[39] = APOSTROPHE; // '
+ASCII_CLASS[96] = APOSTROPHE; // `
+ASCII_CLASS[64] = SYMBOL; // @
+ASCII_CLASS[36] = SYMBOL; // $
+
+const letterMemo = new Map<number, boolean>();
+/** Class of a folded code point (already lower case). */
+function classOfFolded(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp]!;
+  let letter = letterMemo.get(cp);
+  if (letter === undefined) {
+    letter = /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp));
+    letterMemo.set(cp, letter);
+  }
+  return letter ? LOWER : SEP;
 }
 
-/** Characters of the token being built: the folded character and the original span it came from. */
-interface Pending {
-  chars: string[];
-  classes: number[];
-  starts: number[];
-  ends: number[];
+/**
+ * The token being built. Buffers are reused across calls (normalise is synchronous and never
+ * re-entered), so a message allocates only its tokens and their strings.
+ */
+let codes = new Int32Array(64);
+let classes = new Uint8Array(64);
+let starts = new Int32Array(64);
+let ends = new Int32Array(64);
+let length = 0;
+/** Every character so far is an ASCII letter or digit taken 1:1 from contiguous text. */
+let simple = true;
+let hasUpper = false;
+/** Two equal letters in a row were seen: the word needs squashing. */
+let hasRepeat = false;
+
+function grow(): void {
+  const size = codes.length * 2;
+  const c = new Int32Array(size);
+  c.set(codes);
+  codes = c;
+  const k = new Uint8Array(size);
+  k.set(classes);
+  classes = k;
+  const s = new Int32Array(size);
+  s.set(starts);
+  starts = s;
+  const e = new Int32Array(size);
+  e.set(ends);
+  ends = e;
+}
+
+function push(cp: number, cls: number, start: number, end: number): void {
+  if (length === codes.length) grow();
+  if (length > 0 && cls === LOWER && codes[length - 1] === cp && classes[length - 1] === LOWER) hasRepeat = true;
+  codes[length] = cp;
+  classes[length] = cls;
+  starts[length] = start;
+  ends[length] = end;
+  length++;
 }
 
 /**
  * Split a message into normalised tokens. Linear in the length of the text: each code point is
- * folded once (memoised), and each token is post-processed once.
+ * classified once, and each token is finished once.
  */
 export function normalise(text: string): Token[] {
   const tokens: Token[] = [];
-  const p: Pending = { chars: [], classes: [], starts: [], ends: [] };
-  let i = 0;
+  length = 0;
+  simple = true;
+  hasUpper = false;
+  hasRepeat = false;
   const n = text.length;
+  let i = 0;
+  let sawSingle = false;
   while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      const cls = ASCII_CLASS[c]!;
+      if (cls === SEP) {
+        if (length > 0 && flush(text, tokens)) sawSingle = true;
+      } else if (cls === UPPER) {
+        hasUpper = true;
+        push(c + 32, LOWER, i, i + 1);
+      } else {
+        if (cls !== LOWER && cls !== DIGIT) simple = false;
+        push(c === 96 ? 39 : c, cls, i, i + 1);
+      }
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const folded = foldCodePoint(cp);
-    if (folded.length === 0) {
-      // Invisible characters (zero-width, bidi controls) vanish without splitting a word.
-      i += width;
-      continue;
-    }
-    for (const ch of folded) {
-      const cls = classOf(ch);
-      if (cls === SEP) {
-        flush(p, tokens);
-      } else {
-        p.chars.push(ch);
-        p.classes.push(cls);
-        p.starts.push(i);
-        p.ends.push(i + width);
+    // Invisible characters (zero-width, bidi controls) vanish without splitting a word.
+    if (folded.length > 0) {
+      for (let k = 0; k < folded.length; k++) {
+        const f = folded.codePointAt(k)!;
+        if (f > 0xffff) k++;
+        const cls = classOfFolded(f);
+        if (cls === SEP) {
+          if (length > 0 && flush(text, tokens)) sawSingle = true;
+        } else {
+          simple = false;
+          push(f, cls, i, i + width);
+        }
       }
+    } else if (length > 0) {
+      simple = false;
     }
     i += width;
   }
-  flush(p, tokens);
-  return joinSpacedLetters(text, tokens);
+  if (length > 0 && flush(text, tokens)) sawSingle = true;
+  return sawSingle ? joinSpacedLetters(text, tokens) : tokens;
 }
 
-/** Finish the pending characters as a token: trim edge punctuation, drop inner apostrophes. */
-function flush(p: Pending, out: Token[]): void {
-  const len = p.chars.length;
-  if (len === 0) return;
+/** Finish the pending token: trim edge punctuation, drop inner apostrophes. True for a 1-char token. */
+function flush(text: string, out: Token[]): boolean {
   let a = 0;
-  let b = len - 1;
-  while (a <= b && (p.classes[a] === APOSTROPHE || p.classes[a] === SYMBOL)) a++;
-  while (b >= a && (p.classes[b] === APOSTROPHE || p.classes[b] === SYMBOL)) b--;
+  let b = length - 1;
+  if (!simple) {
+    while (a <= b && (classes[a] === APOSTROPHE || classes[a] === SYMBOL)) a++;
+    while (b >= a && (classes[b] === APOSTROPHE || classes[b] === SYMBOL)) b--;
+  }
+  let single = false;
   if (a <= b) {
-    let raw = '';
     let letters = 0;
     let digits = 0;
     let symbols = 0;
-    for (let k = a; k <= b; k++) {
-      const cls = p.classes[k];
-      if (cls === APOSTROPHE) continue;
-      raw += p.chars[k];
-      if (cls === LETTER) letters++;
-      else if (cls === DIGIT) digits++;
-      else if (cls === SYMBOL) symbols++;
+    let raw: string;
+    if (simple) {
+      for (let k = a; k <= b; k++) {
+        if (classes[k] === DIGIT) digits++;
+        else letters++;
+      }
+      raw = text.slice(starts[a]!, ends[b]!);
+      if (hasUpper) raw = raw.toLowerCase();
+    } else {
+      raw = '';
+      for (let k = a; k <= b; k++) {
+        const cls = classes[k];
+        if (cls === APOSTROPHE) continue;
+        raw += String.fromCodePoint(codes[k]!);
+        if (cls === LOWER) letters++;
+        else if (cls === DIGIT) digits++;
+        else symbols++;
+      }
     }
-    out.push(makeToken(raw, letters, digits, symbols, p.starts[a]!, p.ends[b]!));
+    const token = makeToken(raw, letters, digits, symbols, starts[a]!, ends[b]!, hasRepeat || !simple);
+    out.push(token);
+    single = token.text.length === 1;
   }
-  p.chars.length = 0;
-  p.classes.length = 0;
-  p.starts.length = 0;
-  p.ends.length = 0;
+  length = 0;
+  simple = true;
+  hasUpper = false;
+  hasRepeat = false;
+  return single;
 }
 
-function makeToken(raw: string, letters: number, digits: number, symbols: number, start: number, end: number): Token {
+function makeToken(raw: string, letters: number, digits: number, symbols: number, start: number, end: number, mayRepeat: boolean): Token {
   const leet = letters >= 1 && digits + symbols > 0 && digits <= letters && !startsWithNumber(raw);
   return {
-    text: squash(raw),
+    text: mayRepeat ? squash(raw) : raw,
     alt: leet ? squash(unleet(raw)) : undefined,
     start,
     end,
@@ -146,15 +228,6 @@ export function squash(word: string): string {
 
 /** Join runs of single letters written apart ("s e n d", "p.i.c") into one word. */
 function joinSpacedLetters(text: string, tokens: Token[]): Token[] {
-  let hasSingle = false;
-  for (const t of tokens) {
-    if (t.text.length === 1) {
-      hasSingle = true;
-      break;
-    }
-  }
-  if (!hasSingle) return tokens;
-
   const out: Token[] = [];
   let k = 0;
   while (k < tokens.length) {
@@ -187,7 +260,7 @@ function joinSpacedLetters(text: string, tokens: Token[]): Token[] {
         else letters++;
       }
       if (letters > 0) {
-        out.push(makeToken(raw, letters, digits, 0, first.start, tokens[runEnd]!.end));
+        out.push(makeToken(raw, letters, digits, 0, first.start, tokens[runEnd]!.end, true));
         k = runEnd + 1;
         continue;
       }

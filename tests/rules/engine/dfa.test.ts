@@ -1,0 +1,34 @@
+/**
+ * The DFA pass is only a filter: scanMessage (DFA first) must find exactly what the thread
+ * simulation alone finds, for every rule example of the bundled packs and for random word soup
+ * made of the packs' own vocabulary, in every direction.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalise, scanMessage, type Direction } from '../../../rules/engine';
+import { scanTokens } from '../../../rules/engine/match';
+import { compileFromDisk } from '../../../rules/node/load-packs';
+
+const { matcher, packs } = compileFromDisk();
+const examples = packs.flatMap((p) => p.rules.flatMap((r) => [...r.examples.match, ...r.examples.noMatch]));
+const vocabulary = [...matcher.words.keys(), 'hey', 'lol', '13', '😊'];
+const directions: Direction[] = ['incoming', 'outgoing', 'unknown'];
+
+const full = (text: string, d: Direction) => scanTokens(matcher, text, normalise(text), d).hits;
+
+describe('DFA filter', () => {
+  it('agrees with the full simulation on every rule example', () => {
+    expect(examples.length).toBeGreaterThan(100);
+    for (const text of examples) for (const d of directions) expect(scanMessage(matcher, text, d)).toEqual(full(text, d));
+  });
+
+  it('agrees with the full simulation on random word soup', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 25 }), fc.constantFrom(...directions), (words, d) => {
+        const text = words.join(' ');
+        expect(scanMessage(matcher, text, d)).toEqual(full(text, d));
+      }),
+      { numRuns: 3000, seed: 42 },
+    );
+  });
+});
