@@ -16,6 +16,8 @@ import type { Direction, Token } from './types';
 export const MAX_DFA_STATES = 20_000;
 /** Distinct symbol sets of words kept before that cache starts over. */
 const MAX_SYMBOL_SETS = 50_000;
+/** Words remembered with their symbol set; chat vocabulary is open-ended, so this is capped too. */
+const MAX_WORDS = 100_000;
 
 const ACCEPT_INCOMING = 1;
 const ACCEPT_OUTGOING = 2;
@@ -34,6 +36,8 @@ interface Dfa {
   idle: DfaState;
   /** Symbol set (sorted, joined) -> id; id 0 is the empty set. */
   readonly sets: Map<string, number>;
+  /** Word (a token without a leetspeak reading) -> its symbol-set id: one look-up per word. */
+  readonly words: Map<string, number>;
   /** Scratch for subset construction. */
   readonly mark: Int32Array;
   gen: number;
@@ -45,7 +49,7 @@ function dfaOf(m: Matcher): Dfa {
   let dfa = dfas.get(m);
   if (!dfa) {
     const states = new Map<string, DfaState>();
-    dfa = { states, idle: undefined as unknown as DfaState, sets: new Map([['', 0]]), mark: new Int32Array(m.stateCount), gen: 0 };
+    dfa = { states, idle: undefined as unknown as DfaState, sets: new Map([['', 0]]), words: new Map(), mark: new Int32Array(m.stateCount), gen: 0 };
     dfa.idle = intern(m, dfa, []);
     dfas.set(m, dfa);
   }
@@ -109,9 +113,10 @@ function setId(dfa: Dfa, syms: number[]): number {
   let id = dfa.sets.get(key);
   if (id === undefined) {
     if (dfa.sets.size >= MAX_SYMBOL_SETS) {
-      // Ids are only meaningful with the transitions that use them: start both over.
+      // Ids are only meaningful with the transitions and words that use them: start all over.
       dfa.sets.clear();
       dfa.sets.set('', 0);
+      dfa.words.clear();
       reset(dfa);
     }
     id = dfa.sets.size;
@@ -139,14 +144,22 @@ export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direct
   const idleOnNothing = m.startAny.length === 0;
   let state = dfa.idle;
   for (let k = 0; k < tokens.length; k++) {
-    symbolsOf(m, tokens[k]!, syms);
+    const token = tokens[k]!;
     counter.steps++;
+    let id = token.alt === undefined ? dfa.words.get(token.text) : undefined;
+    if (id === undefined) {
+      id = setId(dfa, symbolsOf(m, token, syms));
+      if (token.alt === undefined) {
+        if (dfa.words.size >= MAX_WORDS) dfa.words.clear();
+        dfa.words.set(token.text, id);
+      }
+    }
     // The common case: no thread alive and a word no rule mentions.
-    if (syms.length === 0 && state === dfa.idle && idleOnNothing) continue;
-    const id = setId(dfa, syms);
+    if (id === 0 && state === dfa.idle && idleOnNothing) continue;
     let next = state.next.get(id);
     if (!next) {
-      next = step(m, dfa, state, syms, counter);
+      // A transition not built yet: the word's symbols are needed (the look-up above may have skipped them).
+      next = step(m, dfa, state, symbolsOf(m, token, syms), counter);
       state.next.set(id, next);
     }
     state = next;
