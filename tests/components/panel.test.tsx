@@ -47,7 +47,7 @@ const evidence = (category: string, quote: string, at = 1): Evidence => ({
 const warning: Assessment = {
   level: 'warning',
   evidence: [evidence('secrecy', "don't tell your mom", 2), evidence('platform-move', 'add me on snap', 1)],
-  changed: true,
+  changed: true, snoozed: false, notConcern: false, stage: undefined,
 };
 
 const en = translatorFor('en');
@@ -104,7 +104,7 @@ describe('Panel', () => {
   });
 
   it('puts help before the explanation when it is urgent', () => {
-    const urgent: Assessment = { level: 'urgent', evidence: [evidence('threats', 'or i will post it')], changed: true };
+    const urgent: Assessment = { level: 'urgent', evidence: [evidence('threats', 'or i will post it')], changed: true, snoozed: false, notConcern: false, stage: undefined };
     render(<Panel assessment={urgent} help={US_HELP} t={en} onClose={() => {}} />);
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(headings.indexOf('Free, confidential help')).toBeLessThan(headings.indexOf('Why this can be a warning sign'));
@@ -135,7 +135,7 @@ describe('PanelApp', () => {
     );
     expect(assertive.textContent).toBe('');
 
-    const urgent: Assessment = { level: 'urgent', evidence: [evidence('threats', 'or else', 3)], changed: true };
+    const urgent: Assessment = { level: 'urgent', evidence: [evidence('threats', 'or else', 3)], changed: true, snoozed: false, notConcern: false, stage: undefined };
     rerender(<PanelApp open announceKey="b" assessment={urgent} help={US_HELP} t={en} onClose={() => {}} />);
     await vi.waitFor(() => expect(assertive.textContent).toContain('This message contains a threat'));
     expect(polite.textContent).toBe('');
