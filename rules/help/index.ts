@@ -31,7 +31,11 @@ export interface HelpEntry {
   web?: { display: string; href: string };
   languages: string[];
   hours?: Localized;
+  /** Date (YYYY-MM-DD) the entry was written into the directory. */
+  recorded: string;
+  /** Date (YYYY-MM-DD) a person last checked the entry against the organisation's page or by calling; null if never. */
   verified: string | null;
+  /** https URL of the organisation's page where the number is published. */
   source: string;
 }
 
@@ -84,6 +88,12 @@ function localize(entry: HelpEntry, lang: HelpLanguage): HelpResource {
 const ZONE_REGION: Readonly<Record<string, string>> = {
   'Europe/London': 'GB',
   'Europe/Belfast': 'GB',
+  'Europe/Dublin': 'IE',
+  Eire: 'IE',
+  'Pacific/Auckland': 'NZ',
+  'Pacific/Chatham': 'NZ',
+  NZ: 'NZ',
+  'NZ-CHAT': 'NZ',
   'Europe/Madrid': 'ES',
   'Africa/Ceuta': 'ES',
   'Atlantic/Canary': 'ES',
@@ -97,6 +107,11 @@ const ZONE_REGION: Readonly<Record<string, string>> = {
   'America/Chihuahua': 'MX',
   'America/Matamoros': 'MX',
   'America/Bahia_Banderas': 'MX',
+  'America/Ojinaga': 'MX',
+  'America/Ciudad_Juarez': 'MX',
+  'Mexico/General': 'MX',
+  'Mexico/BajaNorte': 'MX',
+  'Mexico/BajaSur': 'MX',
   'America/Toronto': 'CA',
   'America/Vancouver': 'CA',
   'America/Edmonton': 'CA',

@@ -7,6 +7,20 @@ import { HELP_DIRECTORY, UNKNOWN_REGION, helpFor, regionFromLocale } from '../..
 const HELP_DIR = new URL('../../rules/help/', import.meta.url);
 const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name, HELP_DIR), 'utf8'));
 const entries = Object.entries(HELP_DIRECTORY.regions).flatMap(([region, r]) => r.resources.map((e) => ({ region, e })));
+const REGIONS = ['US', 'GB', 'CA', 'AU', 'IE', 'NZ', 'ES', 'MX'] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Country calling codes of the regions above, which an href may add before the number shown. */
+const COUNTRY_CODES = ['1', '44', '61', '353', '64', '34', '52'];
+
+/** The number shown is the number dialled: same digits, ignoring spaces and dashes and a leading country code. */
+function sameNumber(display: string, href: string): boolean {
+  if (!/^\+?[0-9][0-9 -]*$/.test(display)) return false;
+  const shown = display.replace(/[ -]/g, '').replace(/^\+/, '');
+  const dialled = href.replace(/^(tel|sms):\+?/, '').replace(/\?.*$/, '');
+  if (dialled === shown) return true;
+  const national = shown.replace(/^0/, '');
+  return COUNTRY_CODES.some((code) => dialled === code + shown || dialled === code + national);
+}
 
 describe('help directory data', () => {
   it('validates against resources.schema.json', () => {
@@ -22,10 +36,22 @@ describe('help directory data', () => {
     expect(JSON.stringify(JSON.parse(text), null, 2) + '\n').toBe(text);
   });
 
-  it('has the fallback region and the required US entries', () => {
-    expect(HELP_DIRECTORY.regions[HELP_DIRECTORY.fallback]).toBeDefined();
+  it('has every supported region and the fallback', () => {
+    for (const region of REGIONS) expect(HELP_DIRECTORY.regions[region]?.resources.length, region).toBeGreaterThan(0);
+    expect(HELP_DIRECTORY.fallback).toBe('INTL');
+    expect(HELP_DIRECTORY.regions.INTL).toBeDefined();
+  });
+
+  it('the international fallback lists Child Helpline International and INHOPE', () => {
+    const byId = new Map(HELP_DIRECTORY.regions.INTL!.resources.map((e) => [e.id, e]));
+    expect(byId.get('intl-child-helplines')?.web?.href).toMatch(/^https:\/\/childhelplineinternational\.org\//);
+    expect(byId.get('intl-inhope')?.web?.href).toBe('https://www.inhope.org');
+  });
+
+  it('has the required US entries', () => {
     const us = HELP_DIRECTORY.regions.US!.resources;
     const byId = new Map(us.map((e) => [e.id, e]));
+    expect(byId.get('us-trafficking-hotline')?.name).toBe('National Human Trafficking Hotline');
     expect(byId.get('us-trafficking-hotline')?.call?.href).toBe('tel:+18883737888');
     expect(byId.get('us-trafficking-hotline')?.text?.href).toBe('sms:233733');
     expect(byId.get('us-trafficking-hotline')?.web?.href).toBe('https://humantraffickinghotline.org');
@@ -48,19 +74,32 @@ describe('help directory data', () => {
     expect(e.purpose.en.trim()).not.toBe('');
     expect(e.purpose.es.trim()).not.toBe('');
     expect(e.call ?? e.text ?? e.web, 'a way to reach it').toBeDefined();
-    if (e.call) expect(e.call.href).toMatch(/^tel:\+?[0-9]+$/);
-    if (e.text) expect(e.text.href).toMatch(/^sms:\+?[0-9]+/);
+    if (e.call) {
+      expect(e.call.href).toMatch(/^tel:\+?[0-9]+$/);
+      expect(sameNumber(e.call.display, e.call.href), `${e.call.display} vs ${e.call.href}`).toBe(true);
+    }
+    if (e.text) {
+      expect(e.text.href).toMatch(/^sms:\+?[0-9]+/);
+      expect(sameNumber(e.text.display, e.text.href), `${e.text.display} vs ${e.text.href}`).toBe(true);
+    }
     if (e.web) {
       expect(e.web.href).toMatch(/^https:\/\//);
       expect(() => new URL(e.web!.href)).not.toThrow();
     }
-    for (const link of [e.call, e.text]) {
-      // The number shown is the number dialled (ignoring country code and punctuation).
-      if (link) expect(link.href.replace(/\D/g, '')).toContain(link.display.replace(/\D/g, '').replace(/^0/, ''));
-    }
     expect(e.languages.length).toBeGreaterThan(0);
-    if (e.verified !== null) expect(e.verified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(e.source.trim().length).toBeGreaterThan(3);
+    for (const language of e.languages) expect(language).toMatch(/^[a-z]{2}$/);
+  });
+
+  it.each(entries.map(({ e }) => [e.id, e] as const))('%s says where it comes from and when', (_id, e) => {
+    expect(e.recorded).toMatch(DATE);
+    expect(Number.isNaN(Date.parse(e.recorded))).toBe(false);
+    expect(e.source).toMatch(/^https:\/\/\S+$/);
+    expect(new URL(e.source).protocol).toBe('https:');
+    // verified is null until a person checks the entry against the source; never before it was recorded.
+    if (e.verified !== null) {
+      expect(e.verified).toMatch(DATE);
+      expect(e.verified >= e.recorded).toBe(true);
+    }
   });
 });
 
@@ -72,6 +111,22 @@ describe('helpFor', () => {
     expect(ids.slice(0, -fallbackIds.length)).toEqual(HELP_DIRECTORY.regions.US!.resources.map((e) => e.id));
     expect(ids.slice(-fallbackIds.length)).toEqual(fallbackIds);
   });
+
+  it.each(REGIONS.flatMap((region) => (['en', 'es'] as const).map((lang) => [region, lang] as const)))(
+    '%s in %s: own entries, then the international ones, in that language',
+    (region, lang) => {
+      const expected = [...HELP_DIRECTORY.regions[region]!.resources, ...HELP_DIRECTORY.regions.INTL!.resources];
+      const got = helpFor(region, lang);
+      expect(got.map((r) => r.id)).toEqual(expected.map((e) => e.id));
+      got.forEach((r, i) => {
+        const e = expected[i]!;
+        expect(r.purpose).toBe(e.purpose[lang]);
+        expect(r.hours).toBe(e.hours?.[lang]);
+        expect(r.name).toBe(e.name);
+      });
+      expect(Object.keys(got[0]!).every((k) => ['id', 'name', 'purpose', 'call', 'text', 'web', 'hours'].includes(k))).toBe(true);
+    },
+  );
 
   it('gives only the fallback for an unknown region', () => {
     expect(helpFor(UNKNOWN_REGION, 'en').map((r) => r.id)).toEqual(fallbackIds);
@@ -107,6 +162,17 @@ describe('regionFromLocale', () => {
     ['en', 'Australia/Sydney', 'AU'],
     ['es', 'Europe/Madrid', 'ES'],
     ['es-419', 'America/Mexico_City', 'MX'],
+    ['en-IE', undefined, 'IE'],
+    ['ga-IE', undefined, 'IE'],
+    ['en-NZ', undefined, 'NZ'],
+    ['mi-NZ', undefined, 'NZ'],
+    ['es-ES', undefined, 'ES'],
+    ['en', 'Europe/Dublin', 'IE'],
+    ['en', 'Pacific/Auckland', 'NZ'],
+    ['en', 'Pacific/Chatham', 'NZ'],
+    ['es', 'America/Mexico_City', 'MX'],
+    ['es', 'America/Tijuana', 'MX'],
+    ['es', 'America/Cancun', 'MX'],
     ['es-419', undefined, UNKNOWN_REGION],
     ['en', undefined, UNKNOWN_REGION],
     ['en', 'Asia/Tokyo', UNKNOWN_REGION],
