@@ -3,7 +3,7 @@
  * themselves are listed in rules/packs/index.ts (a test checks the list matches the folder) and were
  * checked with full positions at build time, so errors here mean a broken build.
  */
-import { compileRules, validateLexicons, validatePack, type LexiconFile, type Matcher, type Pack, type RuleError } from './engine';
+import { compileRules, validateLexicons, validatePack, type LexiconFile, type Matcher, type Pack, type RuleError, type RuleSource } from './engine';
 import { bundledLexiconFiles, bundledPackFiles } from './packs';
 
 export interface Bundled {
@@ -27,15 +27,34 @@ export function loadBundled(): Bundled {
   return out;
 }
 
+/**
+ * The packs as the extension ships them. The build validated these very files with the parser
+ * (the build:before hook in wxt.config.ts) and stripped what only authors need (examples and
+ * sources, see stripPackDocs there), so this trusts their shape; compiling still parses every
+ * pattern and reports any error.
+ */
+function shippedPacks(): { packs: Pack[]; lexicons: LexiconFile[] } {
+  const lexicons = Object.entries(bundledLexiconFiles).map(([name, value]) => ({ name, ...(value as Omit<LexiconFile, 'name'>) }));
+  const packs = Object.entries(bundledPackFiles).map(([name, value]) => {
+    const v = value as { language: string; category: string; rules: Partial<RuleSource>[] };
+    return {
+      name,
+      language: v.language,
+      category: v.category,
+      rules: v.rules.map((r) => ({ ...r, except: r.except ?? [], examples: r.examples ?? { match: [], noMatch: [] }, source: r.source ?? '' }) as RuleSource),
+    };
+  });
+  return { packs, lexicons };
+}
+
 let cached: Matcher | undefined;
 
 /** The compiled bundled rules, built on first use. */
 export function bundledMatcher(): Matcher {
   if (!cached) {
-    const { packs, lexicons, errors } = loadBundled();
+    const { packs, lexicons } = shippedPacks();
     const compiled = compileRules(packs, lexicons);
-    const all = [...errors, ...compiled.errors];
-    if (all.length > 0) throw new Error(`bundled rules are invalid: ${all.map((e) => `${e.pack} ${e.rule ?? ''} ${e.message}`).join('; ')}`);
+    if (compiled.errors.length > 0) throw new Error(`bundled rules are invalid: ${compiled.errors.map((e) => `${e.pack} ${e.rule ?? ''} ${e.message}`).join('; ')}`);
     cached = compiled.matcher;
   }
   return cached;

@@ -62,17 +62,48 @@ export interface CompileResult {
   errors: RuleError[];
 }
 
-/** Growing epsilon-NFA, frozen into a Matcher at the end. */
+/** A growable list of int32 tuples, so building 20,000 states allocates a few arrays, not 60,000. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/**
+ * Growing epsilon-NFA, frozen into a Matcher at the end. Edges are kept as flat lists of
+ * (from, symbol, to), epsilon edges as (from, to) and accepts as (state, code).
+ */
 class NfaBuilder {
-  readonly epsilon: number[][] = [];
-  readonly edges: [number, number][][] = [];
-  readonly accepts: number[][] = [];
+  count = 0;
+  readonly epsilon = new IntList();
+  readonly edges = new IntList();
+  readonly accepts = new IntList();
 
   state(): number {
-    this.epsilon.push([]);
-    this.edges.push([]);
-    this.accepts.push([]);
-    return this.epsilon.length - 1;
+    return this.count++;
+  }
+  eps(from: number, to: number): void {
+    this.epsilon.push(from);
+    this.epsilon.push(to);
+  }
+  edge(from: number, symbol: number, to: number): void {
+    this.edges.push(from);
+    this.edges.push(symbol);
+    this.edges.push(to);
+  }
+  accept(state: number, code: number): void {
+    this.accepts.push(state);
+    this.accepts.push(code);
   }
 }
 
@@ -147,9 +178,9 @@ export function compileRules(packs: readonly Pack[], lexiconFiles: readonly Lexi
           if (!parsed.ok) throw new CompileError(parsed.error.offset, parsed.error.message);
           const expander = new Expander(lexicons, symbols, pack.language);
           const start = nfa.state();
-          nfa.epsilon[root]!.push(start);
+          nfa.eps(root, start);
           const end = build(nfa, expander, parsed.node, start);
-          nfa.accepts[end]!.push(index * 2 + (isException ? 1 : 0));
+          nfa.accept(end, index * 2 + (isException ? 1 : 0));
         } catch (e) {
           if (!(e instanceof CompileError)) throw e;
           const at = locatePattern(rule, k, e.offset);
@@ -226,10 +257,10 @@ function build(nfa: NfaBuilder, ex: Expander, node: PatternNode, from: number): 
     case 'lexicon': {
       const lex = ex.lexicon(node.name, node.offset);
       const end = nfa.state();
-      if (lex.classSymbol !== undefined) nfa.epsilon[edge(nfa, from, lex.classSymbol)]!.push(end);
+      if (lex.classSymbol !== undefined) nfa.eps(edge(nfa, from, lex.classSymbol), end);
       lex.expanding = true;
       try {
-        for (const entry of lex.entries) nfa.epsilon[build(nfa, ex, entry, from)]!.push(end);
+        for (const entry of lex.entries) nfa.eps(build(nfa, ex, entry, from), end);
       } catch (e) {
         // Errors inside a lexicon entry are reported at the reference in the pattern.
         if (e instanceof CompileError) throw new CompileError(node.offset, `in lexicon {${node.name}}: ${e.message}`);
@@ -246,21 +277,21 @@ function build(nfa: NfaBuilder, ex: Expander, node: PatternNode, from: number): 
     }
     case 'alt': {
       const end = nfa.state();
-      for (const option of node.options) nfa.epsilon[build(nfa, ex, option, from)]!.push(end);
+      for (const option of node.options) nfa.eps(build(nfa, ex, option, from), end);
       return end;
     }
     case 'optional': {
       const end = build(nfa, ex, node.body, from);
-      nfa.epsilon[from]!.push(end);
+      nfa.eps(from, end);
       return end;
     }
     case 'gap': {
       const end = nfa.state();
       let cur = from;
-      nfa.epsilon[cur]!.push(end);
+      nfa.eps(cur, end);
       for (let k = 0; k < node.max; k++) {
         cur = edge(nfa, cur, ANY);
-        nfa.epsilon[cur]!.push(end);
+        nfa.eps(cur, end);
       }
       return end;
     }
@@ -269,66 +300,85 @@ function build(nfa: NfaBuilder, ex: Expander, node: PatternNode, from: number): 
 
 function edge(nfa: NfaBuilder, from: number, symbol: number): number {
   const to = nfa.state();
-  nfa.edges[from]!.push([symbol, to]);
+  nfa.edge(from, symbol, to);
   return to;
+}
+
+/** Compressed rows: for each state, the slice of `values` holding its entries. */
+function rows(count: number, pairs: IntList, width: number, keyAt: number): { from: Int32Array; order: Int32Array } {
+  const from = new Int32Array(count + 1);
+  const n = pairs.length / width;
+  for (let k = 0; k < n; k++) from[pairs.data[k * width + keyAt]! + 1]!++;
+  for (let s = 0; s < count; s++) from[s + 1]! += from[s]!;
+  const fill = from.slice(0, count);
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[fill[pairs.data[k * width + keyAt]!]!++] = k;
+  return { from, order };
 }
 
 /** Epsilon closures, start table and flat arrays. */
 function freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: SymbolTable): Matcher {
-  const n = nfa.epsilon.length;
-  const useful = (s: number) => nfa.edges[s]!.length > 0 || nfa.accepts[s]!.length > 0;
-  const closures: number[][] = new Array(n);
-  const closureOf = (s: number): number[] => {
-    const cached = closures[s];
-    if (cached) return cached;
-    const seen = new Set<number>([s]);
-    const stack = [s];
-    while (stack.length > 0) {
-      const t = stack.pop()!;
-      for (const u of nfa.epsilon[t]!) {
-        if (!seen.has(u)) {
-          seen.add(u);
-          stack.push(u);
+  const n = nfa.count;
+  const E = nfa.edges.data;
+  const P = nfa.epsilon.data;
+  const A = nfa.accepts.data;
+
+  // Outgoing edges per state (CSR), in insertion order.
+  const edgeRows = rows(n, nfa.edges, 3, 0);
+  const edgeFrom = edgeRows.from;
+  const edgeSymbol = new Int32Array(edgeRows.order.length);
+  const edgeTarget = new Int32Array(edgeRows.order.length);
+  edgeRows.order.forEach((k, i) => {
+    edgeSymbol[i] = E[k * 3 + 1]!;
+    edgeTarget[i] = E[k * 3 + 2]!;
+  });
+  const acceptRows = rows(n, nfa.accepts, 2, 0);
+  const acceptFrom = acceptRows.from;
+  const accept = new Int32Array(acceptRows.order.length);
+  acceptRows.order.forEach((k, i) => (accept[i] = A[k * 2 + 1]!));
+  const epsRows = rows(n, nfa.epsilon, 2, 0);
+  const epsTo = new Int32Array(epsRows.order.length);
+  epsRows.order.forEach((k, i) => (epsTo[i] = P[k * 2 + 1]!));
+
+  const useful = (s: number) => edgeFrom[s + 1]! > edgeFrom[s]! || acceptFrom[s + 1]! > acceptFrom[s]!;
+  // Closures are needed only for states entered by an edge, and the root (for the start table).
+  const entered = new Uint8Array(n);
+  for (let i = 0; i < edgeTarget.length; i++) entered[edgeTarget[i]!] = 1;
+  const stamp = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  const closure = new IntList(n * 2);
+  const closureFrom = new Int32Array(n + 1);
+  const closureOf = (s: number, out: (u: number) => void) => {
+    let top = 0;
+    stack[top++] = s;
+    stamp[s] = s;
+    while (top > 0) {
+      const t = stack[--top]!;
+      if (useful(t)) out(t);
+      for (let k = epsRows.from[t]!; k < epsRows.from[t + 1]!; k++) {
+        const u = epsTo[k]!;
+        if (stamp[u] !== s) {
+          stamp[u] = s;
+          stack[top++] = u;
         }
       }
     }
-    const list = [...seen].filter(useful);
-    closures[s] = list;
-    return list;
   };
+  for (let s = 0; s < n; s++) {
+    closureFrom[s] = closure.length;
+    if (entered[s]) closureOf(s, (u) => closure.push(u));
+  }
+  closureFrom[n] = closure.length;
 
   // Starting edges come from the root's closure, grouped by symbol.
-  const start: (number[] | undefined)[] = new Array(symbols.count);
+  const start: number[][] = Array.from({ length: symbols.count }, () => []);
   const startAny: number[] = [];
-  for (const s of closureOf(root)) {
-    for (const [symbol, to] of nfa.edges[s]!) {
-      if (symbol === ANY) startAny.push(to);
-      else (start[symbol] ??= []).push(to);
+  closureOf(root, (s) => {
+    for (let e = edgeFrom[s]!; e < edgeFrom[s + 1]!; e++) {
+      if (edgeSymbol[e] === ANY) startAny.push(edgeTarget[e]!);
+      else start[edgeSymbol[e]!]!.push(edgeTarget[e]!);
     }
-  }
-
-  const edgeFrom = new Int32Array(n + 1);
-  const closureFrom = new Int32Array(n + 1);
-  const acceptFrom = new Int32Array(n + 1);
-  const edgeSymbol: number[] = [];
-  const edgeTarget: number[] = [];
-  const closure: number[] = [];
-  const accept: number[] = [];
-  for (let s = 0; s < n; s++) {
-    edgeFrom[s] = edgeSymbol.length;
-    for (const [symbol, to] of nfa.edges[s]!) {
-      edgeSymbol.push(symbol);
-      edgeTarget.push(to);
-    }
-    closureFrom[s] = closure.length;
-    // Only states that are entered by an edge need a closure; the root's is used above.
-    if (s !== root) closure.push(...closureOf(s));
-    acceptFrom[s] = accept.length;
-    accept.push(...nfa.accepts[s]!);
-  }
-  edgeFrom[n] = edgeSymbol.length;
-  closureFrom[n] = closure.length;
-  acceptFrom[n] = accept.length;
+  });
 
   const toTyped = (m: Map<string, number[]>) => new Map([...m].map(([k, v]) => [k, Int32Array.from(v)]));
   return {
@@ -340,14 +390,14 @@ function freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: S
     numberSymbols: symbols.numberSymbol === undefined ? new Int32Array(0) : Int32Array.of(symbols.numberSymbol),
     symbolCount: symbols.count,
     stateCount: n,
-    start: Array.from({ length: symbols.count }, (_, k) => (start[k] ? Int32Array.from(start[k]) : undefined)),
+    start: start.map((list) => (list.length > 0 ? Int32Array.from(list) : undefined)),
     startAny: Int32Array.from(startAny),
     edgeFrom,
-    edgeSymbol: Int32Array.from(edgeSymbol),
-    edgeTarget: Int32Array.from(edgeTarget),
+    edgeSymbol,
+    edgeTarget,
     closureFrom,
-    closure: Int32Array.from(closure),
+    closure: closure.data.slice(0, closure.length),
     acceptFrom,
-    accept: Int32Array.from(accept),
+    accept,
   };
 }

@@ -172,6 +172,8 @@ function toHits(m: Matcher, text: string, tokens: readonly Token[], found: Found
   const hits: Hit[] = [];
   const taken = new Set<number>();
   const covered = exceptionCoverage(found, tokens.length);
+  // Hits in reading order: by where they end, then in the order the rules are listed.
+  found.sort((a, b) => a.last - b.last || a.rule - b.rule);
   for (const f of found) {
     if (f.exception || taken.has(f.rule)) continue;
     const cover = covered.get(f.rule);

@@ -36,8 +36,25 @@ class PatternSyntaxError extends Error {
   }
 }
 
-/** Parse one pattern. Never throws: errors come back with their offset. */
+/**
+ * Parsed patterns by source text: validating a pack and compiling it parse the same patterns, and
+ * lexicon entries repeat across packs. Capped, since the options editor parses as the user types.
+ */
+const parsed = new Map<string, PatternResult>();
+const MAX_PARSED = 20_000;
+
+/** Parse one pattern. Never throws: errors come back with their offset. Results are shared: don't mutate. */
 export function parsePattern(source: string): PatternResult {
+  let result = parsed.get(source);
+  if (!result) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    result = parseUncached(source);
+    parsed.set(source, result);
+  }
+  return result;
+}
+
+function parseUncached(source: string): PatternResult {
   try {
     const parser = new Parser(source);
     const node = parser.parseAll();
