@@ -1,6 +1,6 @@
 /**
  * The toolbar popup: is Heads Up on, and did it notice anything on this tab. Deliberately small;
- * the full settings belong to an options page.
+ * the full settings are on the options page it links to.
  */
 import type { Level } from '~/rules/risk';
 import type { MessageKey, Translate } from '~/lib/i18n';
@@ -17,9 +17,11 @@ export interface PopupViewProps {
   level: Level;
   t: Translate;
   onToggle: (enabled: boolean) => void;
+  /** Opens the options page (audience, language, region). */
+  onOpenOptions: () => void;
 }
 
-export function PopupView({ enabled, level, t, onToggle }: PopupViewProps) {
+export function PopupView({ enabled, level, t, onToggle, onOpenOptions }: PopupViewProps) {
   return (
     <main class="hu-popup">
       <h1>{t('extName')}</h1>
@@ -37,6 +39,11 @@ export function PopupView({ enabled, level, t, onToggle }: PopupViewProps) {
         {t('popup_toggle')}
       </label>
       <p class="hu-popup-note">{t('popup_reload_hint')}</p>
+      <p>
+        <button type="button" class="hu-popup-link" onClick={onOpenOptions}>
+          {t('popup_options_link')}
+        </button>
+      </p>
       <p class="hu-popup-note">{t('popup_privacy')}</p>
     </main>
   );

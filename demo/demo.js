@@ -72,6 +72,10 @@
   function start() {
     run += 1;
     list.textContent = '';
+    // Each play is a new conversation for Heads Up (data-heads-up-conversation): it remembers a
+    // conversation's level and counts a message it has seen once, so a replay of the same one
+    // would stay quiet.
+    list.setAttribute('data-heads-up-conversation', 'demo-' + Date.now() + '-' + run);
     typing.hidden = true;
     play(run, 0);
   }

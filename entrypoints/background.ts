@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { forgetTab, handleRequest, type BackgroundState } from '~/lib/background/handle-request';
 import { TabLevels } from '~/lib/background/tab-levels';
 import { pruneAlerts } from '~/lib/db/alerts';
+import { pruneConversations } from '~/lib/db/conversations';
 import { HeadsUpDatabase } from '~/lib/db/database';
 import { migrateSettings } from '~/lib/db/settings';
 import { isRequest } from '~/lib/messages';
@@ -10,7 +11,7 @@ import { isRequest } from '~/lib/messages';
 export default defineBackground(() => {
   const db = new HeadsUpDatabase();
   const state: BackgroundState = { db, tabLevels: new TabLevels() };
-  const ready = migrateSettings(db).then(() => pruneAlerts(db, Date.now()));
+  const ready = migrateSettings(db).then(() => Promise.all([pruneAlerts(db, Date.now()), pruneConversations(db, Date.now())]));
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isRequest(message)) return undefined;
@@ -18,7 +19,7 @@ export default defineBackground(() => {
     return ready.then(() => handleRequest(state, message, sender));
   });
 
-  // A full page load starts a new conversation: the old badge no longer applies.
+  // A full page load clears the badge; the page's content script reports its conversation's level.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void forgetTab(state, tabId);
   });

@@ -1,24 +1,39 @@
 /**
  * Turns batches of messages into assessments, one risk object per conversation. Pure logic over
- * the engine: no DOM, no storage, so it can be tested with plain strings.
+ * the engine: no DOM, no storage, so it can be tested with plain strings. The content script
+ * restores a conversation from the background's text-free summary before its first batch.
  */
 import type { Matcher } from '~/rules/engine';
 import { readMessage } from '~/rules/conversation';
-import { ConversationRisk, type Assessment } from '~/rules/risk';
+import { ConversationRisk, type Assessment, type RiskSummary } from '~/rules/risk';
 import type { AlertReport } from '~/lib/messages';
 import type { WatchedMessage } from '~/lib/watch/message-watcher';
 
 /** Conversations remembered per tab; the oldest is forgotten first. A tab rarely visits more. */
 export const MAX_CONVERSATIONS = 50;
+/**
+ * Messages remembered per conversation (as hashes) so that a chat app re-drawing its history,
+ * when the reader switches back to a conversation, does not count the same messages twice.
+ */
+export const MAX_SEEN_MESSAGES = 5_000;
 
 export interface MonitorResult {
   assessment: Assessment;
-  /** One report per hit that raised or added to a warning; what the background logs. */
+  /** The panel should open or refresh (rules/conversation.ts decides). */
+  alert: boolean;
+  /** Some message matched a rule: the stored summary is out of date. */
+  matched: boolean;
+  /** One report per hit of a message that alerted; what the background logs. */
   reports: AlertReport[];
 }
 
+interface Tracked {
+  risk: ConversationRisk;
+  seen: Set<number>;
+}
+
 export class ConversationMonitor {
-  private readonly risks = new Map<string, ConversationRisk>();
+  private readonly conversations = new Map<string, Tracked>();
 
   constructor(
     private readonly matcher: Matcher,
@@ -26,41 +41,109 @@ export class ConversationMonitor {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Returns the newest assessment when the panel should show or update, else undefined. */
-  scan(conversation: string, messages: readonly WatchedMessage[]): MonitorResult | undefined {
-    const risk = this.riskFor(conversation);
-    let shown: Assessment | undefined;
+  has(conversation: string): boolean {
+    return this.conversations.has(conversation);
+  }
+
+  /** Starts tracking a conversation, from its stored summary when there is one. */
+  restore(conversation: string, summary?: RiskSummary | null): Assessment {
+    const risk = summary?.version === 1 ? ConversationRisk.fromSummary(summary) : new ConversationRisk();
+    this.track(conversation, { risk, seen: new Set() });
+    return this.assessment(conversation)!;
+  }
+
+  scan(conversation: string, messages: readonly WatchedMessage[]): MonitorResult {
+    const { risk, seen } = this.tracked(conversation);
+    let assessment = risk.assessment(false);
+    let alert = false;
+    let matched = false;
     const reports: AlertReport[] = [];
     for (const message of messages) {
+      const hash = messageHash(message);
+      // An identical message again (usually the same one re-drawn) adds nothing: categories count once anyway.
+      if (seen.has(hash)) continue;
+      remember(seen, hash);
       const at = this.now();
-      const { hits, assessment, alert } = readMessage(this.matcher, risk, message.text, message.direction, at);
-      if (!alert) continue;
-      shown = assessment;
-      for (const hit of hits) {
+      const verdict = readMessage(this.matcher, risk, message.text, message.direction, at);
+      assessment = verdict.assessment;
+      matched ||= verdict.hits.length > 0;
+      if (!verdict.alert) continue;
+      alert = true;
+      for (const hit of verdict.hits) {
         reports.push({ site: this.site, rule: hit.rule, category: hit.category, level: assessment.level, at });
       }
     }
-    return shown && { assessment: shown, reports };
+    return { assessment, alert, matched, reports };
   }
 
-  private riskFor(conversation: string): ConversationRisk {
-    let risk = this.risks.get(conversation);
-    if (risk) {
+  /** The conversation as it stands now (snoozes may have run out since its last message). */
+  assessment(conversation: string): Assessment | undefined {
+    const risk = this.conversations.get(conversation)?.risk;
+    // snooze() with the stored deadline re-evaluates "snoozed" at the current time.
+    return risk && risk.snooze(risk.summary().snoozedUntil, this.now());
+  }
+
+  markNotConcern(conversation: string): Assessment | undefined {
+    return this.conversations.get(conversation)?.risk.markNotConcern();
+  }
+
+  snooze(conversation: string, until: number): Assessment | undefined {
+    return this.conversations.get(conversation)?.risk.snooze(until, this.now());
+  }
+
+  summary(conversation: string): RiskSummary | undefined {
+    return this.conversations.get(conversation)?.risk.summary();
+  }
+
+  private tracked(conversation: string): Tracked {
+    const found = this.conversations.get(conversation);
+    if (found) {
       // Re-insert so Map order tracks recent use.
-      this.risks.delete(conversation);
-    } else {
-      risk = new ConversationRisk();
-      if (this.risks.size >= MAX_CONVERSATIONS) {
-        const oldest = this.risks.keys().next().value;
-        if (oldest !== undefined) this.risks.delete(oldest);
-      }
+      this.track(conversation, found);
+      return found;
     }
-    this.risks.set(conversation, risk);
-    return risk;
+    const fresh = { risk: new ConversationRisk(), seen: new Set<number>() };
+    this.track(conversation, fresh);
+    return fresh;
+  }
+
+  private track(conversation: string, tracked: Tracked): void {
+    this.conversations.delete(conversation);
+    if (this.conversations.size >= MAX_CONVERSATIONS) {
+      const oldest = this.conversations.keys().next().value;
+      if (oldest !== undefined) this.conversations.delete(oldest);
+    }
+    this.conversations.set(conversation, tracked);
   }
 }
 
-/** A conversation is a page of a chat site: host and path, without query or fragment. */
-export function conversationId(location: Pick<Location, 'host' | 'pathname'>): string {
-  return location.host + location.pathname;
+function remember(seen: Set<number>, hash: number): void {
+  if (seen.size >= MAX_SEEN_MESSAGES) {
+    const oldest = seen.values().next().value;
+    if (oldest !== undefined) seen.delete(oldest);
+  }
+  seen.add(hash);
+}
+
+/** 32-bit FNV-1a of direction and text: a message's identity without keeping its text around. */
+export function messageHash({ text, direction }: WatchedMessage): number {
+  let hash = 0x811c9dc5;
+  const input = `${direction}\u0000${text}`;
+  for (let i = 0; i < input.length; i++) {
+    hash ^= input.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Marks a page's conversation when its address does not (single-page chats, our test page). */
+export const CONVERSATION_ATTRIBUTE = 'data-heads-up-conversation';
+
+/**
+ * A conversation is a page of a chat site: host and path, without query or fragment, plus the
+ * page's own conversation mark when it has one.
+ */
+export function conversationId(location: Pick<Location, 'host' | 'pathname'>, doc?: Pick<Document, 'querySelector'>): string {
+  const mark = doc?.querySelector(`[${CONVERSATION_ATTRIBUTE}]`)?.getAttribute(CONVERSATION_ATTRIBUTE);
+  return location.host + location.pathname + (mark ? `#${mark}` : '');
 }

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type enMessages from '~/public/_locales/en/messages.json';
+import type { Audience } from '~/lib/settings-schema';
 
 export type MessageKey = keyof typeof enMessages;
 export type Language = 'en' | 'es';
@@ -48,18 +49,33 @@ export function resolveLanguage(setting: 'auto' | Language, uiLanguage: string):
   return uiLanguage.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-/** Category ids contain '-', locale keys cannot: `platform-move` -> `cat_platform_move_title`. */
-export function categoryTitle(t: Translate, category: string): string {
-  return categoryText(t, category, 'title');
+/** The parts of a category's explanation, one locale key each per audience. */
+export type CategoryPart = 'title' | 'why' | 'todo';
+
+/** Locale keys cannot contain '-': `platform-move` -> `platform_move`. */
+const keyPart = (id: string) => id.replace(/-/g, '_');
+
+/** `cat_<category>_<audience>_<part>`, e.g. `cat_platform_move_parent_why`. */
+export function categoryKey(category: string, audience: Audience, part: CategoryPart): string {
+  return `cat_${keyPart(category)}_${audience}_${part}`;
 }
 
-export function categoryWhy(t: Translate, category: string): string {
-  return categoryText(t, category, 'why');
+/** A short label for a category ("Secrets"), the same for every audience. */
+export function categoryName(t: Translate, category: string): string {
+  return lookup(t, `cat_${keyPart(category)}_name`, 'cat_other_name');
 }
 
-function categoryText(t: Translate, category: string, part: 'title' | 'why'): string {
-  const key = `cat_${category.replace(/-/g, '_')}_${part}` as MessageKey;
-  const text = t(key);
+export function categoryText(t: Translate, category: string, audience: Audience, part: CategoryPart): string {
   // A category added to the rules before its explanation is written still gets a calm text.
-  return text === key ? t(`cat_other_${part}`) : text;
+  return lookup(t, categoryKey(category, audience, part), `cat_other_${audience}_${part}`);
+}
+
+/** Name and one-line description of a grooming stage, for educators. */
+export function stageText(t: Translate, stage: string, part: 'name' | 'desc'): string {
+  return lookup(t, `stage_${keyPart(stage)}_${part}`, `stage_trust_${part}`);
+}
+
+function lookup(t: Translate, key: string, fallback: string): string {
+  const text = t(key as MessageKey);
+  return text === key ? t(fallback as MessageKey) : text;
 }

@@ -4,7 +4,7 @@
  * Alerts carry what happened, where and when; never the message text.
  */
 import { browser } from 'wxt/browser';
-import type { Level } from '~/rules/risk';
+import type { Level, RiskSummary } from '~/rules/risk';
 import type { Catalog, Language } from '~/lib/i18n';
 import type { Settings } from '~/lib/settings-schema';
 
@@ -20,7 +20,12 @@ export interface AlertReport {
 
 export type Request =
   | ({ type: 'alert' } & AlertReport)
-  | { type: 'navigated' }
+  /** The stored summary of a conversation (site host + conversation id), or null. */
+  | { type: 'get-conversation'; conversation: string }
+  /** Stores a conversation's text-free summary (the background copies only known fields). */
+  | { type: 'save-conversation'; site: string; conversation: string; summary: RiskSummary }
+  /** The level of the conversation the tab shows now: the badge follows it. */
+  | { type: 'tab-level'; level: Level }
   | { type: 'get-settings' }
   | { type: 'set-settings'; settings: Partial<Settings> }
   | { type: 'get-tab-level'; tabId: number }
@@ -28,7 +33,9 @@ export type Request =
 
 export interface Responses {
   alert: { ok: true };
-  navigated: { ok: true };
+  'get-conversation': { summary: RiskSummary | null };
+  'save-conversation': { ok: true };
+  'tab-level': { ok: true };
   'get-settings': Settings;
   'set-settings': Settings;
   'get-tab-level': { level: Level };
@@ -43,7 +50,16 @@ export function sendToBackground<T extends RequestType>(request: RequestOf<T>): 
   return browser.runtime.sendMessage(request) as Promise<Responses[T]>;
 }
 
-const REQUEST_TYPES: readonly RequestType[] = ['alert', 'navigated', 'get-settings', 'set-settings', 'get-tab-level', 'get-catalog'];
+const REQUEST_TYPES: readonly RequestType[] = [
+  'alert',
+  'get-conversation',
+  'save-conversation',
+  'tab-level',
+  'get-settings',
+  'set-settings',
+  'get-tab-level',
+  'get-catalog',
+];
 
 /** Messages can come from any of our pages; check the shape before trusting it. */
 export function isRequest(value: unknown): value is Request {

@@ -7,35 +7,55 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PanelApp } from '~/components/PanelApp';
+import type { SnoozeChoice } from '~/components/PanelActions';
 import type { HelpResource } from '~/rules/help';
 import type { Assessment } from '~/rules/risk';
 import type { Translate } from '~/lib/i18n';
+import type { Audience } from '~/lib/settings-schema';
 import { PANEL_HOST } from '~/lib/watch/message-watcher';
 
 export interface PanelUi {
-  show(assessment: Assessment): Promise<void>;
-  hide(): void;
+  /** Opens (or refreshes) the panel for a conversation's assessment. */
+  show(conversation: string, assessment: Assessment): Promise<void>;
+  /** Closes the panel; `status` is announced to screen readers (e.g. "snoozed"). */
+  hide(status?: string): void;
 }
 
-export function createPanelUi(ctx: ContentScriptContext, t: Translate, help: HelpResource[]): PanelUi {
+export interface PanelUiOptions {
+  t: Translate;
+  help: HelpResource[];
+  audience: Audience;
+  onNotConcern: (conversation: string) => void;
+  onSnooze: (conversation: string, choice: SnoozeChoice) => void;
+}
+
+export function createPanelUi(ctx: ContentScriptContext, options: PanelUiOptions): PanelUi {
   let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | undefined;
-  let current: Assessment | undefined;
+  let current: { conversation: string; assessment: Assessment } | undefined;
   let open = false;
+  let status = '';
 
   const draw = (container: HTMLElement) => {
     if (!current) return;
-    const latest = current.evidence[0];
+    const { conversation, assessment } = current;
+    const latest = assessment.evidence[0];
     render(
       <PanelApp
         open={open}
-        announceKey={`${latest?.rule}@${latest?.at}`}
-        assessment={current}
-        help={help}
-        t={t}
+        conversation={conversation}
+        announceKey={`${conversation}|${latest?.rule}@${latest?.at}`}
+        status={status}
+        assessment={assessment}
+        help={options.help}
+        t={options.t}
+        audience={options.audience}
         onClose={() => {
           open = false;
+          status = '';
           draw(container);
         }}
+        onNotConcern={() => options.onNotConcern(conversation)}
+        onSnooze={(choice) => options.onSnooze(conversation, choice)}
       />,
       container,
     );
@@ -60,14 +80,16 @@ export function createPanelUi(ctx: ContentScriptContext, t: Translate, help: Hel
     }));
 
   return {
-    async show(assessment) {
-      current = assessment;
+    async show(conversation, assessment) {
+      current = { conversation, assessment };
       open = true;
+      status = '';
       const created = await mountOnce();
       if (created.mounted) draw(created.mounted);
     },
-    hide() {
+    hide(message = '') {
       open = false;
+      status = message;
       void ui?.then((created) => created.mounted && draw(created.mounted));
     },
   };

@@ -4,7 +4,9 @@
  */
 import type { Language } from '~/lib/i18n';
 
+/** Who reads the panel: every category is explained for each, in every language. */
 export type Audience = 'teen' | 'parent' | 'educator';
+export const AUDIENCES: readonly Audience[] = ['teen', 'parent', 'educator'];
 
 export interface Settings {
   /** Whether chats are watched at all. */
@@ -32,7 +34,7 @@ export function cleanSettings(input: unknown): Partial<Settings> {
   if (typeof input !== 'object' || input === null) return out;
   const value = input as Record<string, unknown>;
   if (typeof value.enabled === 'boolean') out.enabled = value.enabled;
-  if (value.audience === 'teen' || value.audience === 'parent' || value.audience === 'educator') out.audience = value.audience;
+  if (AUDIENCES.includes(value.audience as Audience)) out.audience = value.audience as Audience;
   if (value.language === 'auto' || value.language === 'en' || value.language === 'es') out.language = value.language;
   if (typeof value.region === 'string' && /^(auto|[A-Z]{2})$/.test(value.region)) out.region = value.region;
   return out;

@@ -1,6 +1,7 @@
 /**
- * The content script: wires the page watcher, the rule engine and the panel. It never opens
- * IndexedDB and never makes a network request; alerts go to the background without text.
+ * The content script: wires the page watcher, the rule engine, the conversation session and the
+ * panel. It never opens IndexedDB and never makes a network request; what goes to the background
+ * (alerts, summaries, the level) carries no text.
  */
 import './style.css';
 import { browser } from 'wxt/browser';
@@ -9,6 +10,7 @@ import { bundledMatcher } from '~/rules/bundled';
 import { helpFor, regionFromLocale } from '~/rules/help';
 import { chooseTranslator } from '~/lib/choose-translator';
 import { ConversationMonitor, conversationId } from '~/lib/conversation-monitor';
+import { ConversationSession } from '~/lib/conversation-session';
 import { resolveLanguage } from '~/lib/i18n';
 import { sendToBackground } from '~/lib/messages';
 import { createPanelUi } from '~/lib/panel-ui';
@@ -47,30 +49,38 @@ export default defineContentScript({
         ? regionFromLocale(navigator.language, Intl.DateTimeFormat().resolvedOptions().timeZone)
         : settings.region;
     const t = await chooseTranslator(language);
-    const panel = createPanelUi(ctx, t, helpFor(region, language));
-    const monitor = new ConversationMonitor(bundledMatcher(), location.host);
+    const current = () => conversationId(location, document);
+
+    // The panel's buttons call the session, which is created just below (they can't be pressed before).
+    const panel = createPanelUi(ctx, {
+      t,
+      help: helpFor(region, language),
+      audience: settings.audience,
+      onNotConcern: (conversation) => void session.notConcern(conversation),
+      onSnooze: (conversation, choice) => void session.snooze(conversation, choice),
+    });
+    const session = new ConversationSession({
+      monitor: new ConversationMonitor(bundledMatcher(), location.host),
+      panel,
+      site: location.host,
+      send: sendToBackground,
+      t,
+    });
+    void session.open(current());
 
     const watcher = watchMessages({
       root: document,
       site: siteFor(location.host),
       includeExisting: true,
       schedule: (run) => ctx.requestAnimationFrame(run),
-      onMessages(messages) {
-        const result = monitor.scan(conversationId(location), messages);
-        if (!result) return;
-        void panel.show(result.assessment);
-        for (const report of result.reports) {
-          sendToBackground({ type: 'alert', ...report }).catch(() => {
-            // The background may be restarting; the panel has already told the reader.
-          });
-        }
-      },
+      // The conversation is read when the batch is, so messages drawn after a switch count for the new one.
+      onMessages: (messages) => void session.read(current(), messages),
     });
 
-    // Single-page chats change conversation without a page load: close the old conversation's panel.
+    // Single-page chats change conversation without a page load. WXT fires this before the page
+    // has drawn the new conversation, so look a frame later.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      panel.hide();
-      sendToBackground({ type: 'navigated' }).catch(() => {});
+      ctx.requestAnimationFrame(() => void session.open(current()));
     });
     ctx.onInvalidated(() => watcher.stop());
   },

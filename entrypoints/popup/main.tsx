@@ -25,6 +25,10 @@ async function start(app: HTMLElement) {
           settings = await sendToBackground({ type: 'set-settings', settings: { enabled } });
           draw();
         }}
+        onOpenOptions={() => {
+          void browser.runtime.openOptionsPage();
+          window.close();
+        }}
       />,
       app,
     );

@@ -4,6 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { logAlert } from '~/lib/db/alerts';
+import { loadConversation, saveConversation } from '~/lib/db/conversations';
 import type { HeadsUpDatabase } from '~/lib/db/database';
 import { getSettings, updateSettings } from '~/lib/db/settings';
 import type { Catalog } from '~/lib/i18n';
@@ -14,6 +15,7 @@ import type { TabLevels } from './tab-levels';
 export interface BackgroundState {
   db: HeadsUpDatabase;
   tabLevels: TabLevels;
+  now?: () => number;
   /** Reads a bundled file of the extension (the locale catalogs). */
   readPackaged?: (path: string) => Promise<unknown>;
 }
@@ -29,11 +31,20 @@ export async function handleRequest(
   switch (request.type) {
     case 'alert': {
       await logAlert(state.db, request);
-      if (tabId !== undefined) await showBadge(tabId, state.tabLevels.raise(tabId, request.level));
       return { ok: true };
     }
-    case 'navigated': {
-      if (tabId !== undefined) await forgetTab(state, tabId);
+    case 'get-conversation':
+      return { summary: await loadConversation(state.db, request.conversation) };
+    case 'save-conversation': {
+      const now = (state.now ?? Date.now)();
+      await saveConversation(state.db, request.site, request.conversation, request.summary, now);
+      return { ok: true };
+    }
+    case 'tab-level': {
+      if (tabId !== undefined) {
+        state.tabLevels.set(tabId, request.level);
+        await showBadge(tabId, request.level);
+      }
       return { ok: true };
     }
     case 'get-settings':

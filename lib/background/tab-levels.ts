@@ -1,21 +1,16 @@
 /**
- * The highest level seen in each tab since it last navigated, for the badge and the popup.
- * Kept in memory: if the service worker restarts, the popup shows "nothing noticed" until the
- * next alert, which is acceptable because the panel on the page is the primary signal.
+ * The level of the conversation each tab shows now, for the badge and the popup. Kept in memory:
+ * if the service worker restarts, the content script reports it again on its next change, and
+ * the panel on the page is the primary signal anyway.
  */
 import type { Level } from '~/rules/risk';
-
-const ORDER: Record<Level, number> = { none: 0, notice: 1, warning: 2, urgent: 3 };
 
 export class TabLevels {
   private readonly levels = new Map<number, Level>();
 
-  /** Records a level and returns the tab's level afterwards (it never goes down until reset). */
-  raise(tabId: number, level: Level): Level {
-    const current = this.get(tabId);
-    const next = ORDER[level] > ORDER[current] ? level : current;
-    this.levels.set(tabId, next);
-    return next;
+  set(tabId: number, level: Level): void {
+    if (level === 'none') this.levels.delete(tabId);
+    else this.levels.set(tabId, level);
   }
 
   get(tabId: number): Level {

@@ -23,7 +23,11 @@ export const PANEL_HOST = 'heads-up-panel';
 export interface WatcherOptions {
   root: Node;
   site: SiteAdapter;
-  onMessages: (messages: WatchedMessage[]) => void;
+  /**
+   * Receives each pass's messages. It may return a promise (work queued on microtasks); the watcher
+   * does not wait for it, but counts the time until it settles in stats().settled*.
+   */
+  onMessages: (messages: WatchedMessage[]) => unknown;
   /** Schedules the next pass; the content script passes ctx.requestAnimationFrame so it stops on reload. */
   schedule: (run: () => void) => void;
   /** Also read what is already on the page (an open chat's history). */
@@ -34,7 +38,52 @@ export interface Watcher {
   stop(): void;
   /** How many nodes are waiting; for tests and the budget check. */
   pending(): number;
+  /** Cost counters of this watcher; for tests and the benchmark (docs/performance.md). */
+  stats(): WatchStats;
 }
+
+/**
+ * What the watcher's passes cost, counted with two performance.now() calls per pass (no User
+ * Timing entries, so nothing accumulates on a long-lived page). A pass includes onMessages, so
+ * matching and the panel update are counted too.
+ */
+export interface WatchStats {
+  /** performance.now() when the watcher started. */
+  startedAt: number;
+  /** performance.now() when the first messages had been handed to onMessages (scanned), or -1. */
+  firstScanAt: number;
+  passes: number;
+  messages: number;
+  nodes: number;
+  totalPassMs: number;
+  /** Part of totalPassMs spent in onMessages (matching, risk and panel), the rest is reading the DOM. */
+  onMessagesMs: number;
+  /**
+   * When onMessages returns a promise: passes whose promise settled, and pass start to settling
+   * (the pass plus the microtasks it queued, in the same task unless they waited for I/O).
+   */
+  settledPasses: number;
+  totalSettledMs: number;
+  maxSettledMs: number;
+  maxPassMs: number;
+  /** Messages in the longest pass. */
+  maxPassMessages: number;
+  /** Passes over the 8 ms budget. */
+  slowPasses: number;
+  /** Start times of the first passes of 50 ms or more (a long task), at most LONG_PASSES_KEPT. */
+  longPassStarts: number[];
+}
+
+const SLOW_PASS_MS = 8;
+const LONG_PASS_MS = 50;
+const LONG_PASSES_KEPT = 100;
+
+/**
+ * The newest watcher's stats, on the global object of the script's own world: in a content script
+ * that is the extension's isolated world, which the page cannot see. The page benchmark reads it
+ * through the DevTools protocol.
+ */
+export const STATS_GLOBAL = '__headsUpWatchStats';
 
 export function watchMessages(options: WatcherOptions): Watcher {
   const { root, site, onMessages, schedule } = options;
@@ -43,6 +92,23 @@ export function watchMessages(options: WatcherOptions): Watcher {
   const queue: { node: Node; structural: boolean }[] = [];
   let scheduled = false;
   let stopped = false;
+  const stats: WatchStats = {
+    startedAt: performance.now(),
+    firstScanAt: -1,
+    passes: 0,
+    messages: 0,
+    nodes: 0,
+    totalPassMs: 0,
+    onMessagesMs: 0,
+    settledPasses: 0,
+    totalSettledMs: 0,
+    maxSettledMs: 0,
+    maxPassMs: 0,
+    maxPassMessages: 0,
+    slowPasses: 0,
+    longPassStarts: [],
+  };
+  (globalThis as Record<string, unknown>)[STATS_GLOBAL] = stats;
 
   const enqueue = (nodes: Iterable<Node>, structural: boolean) => {
     for (const node of nodes) queue.push({ node, structural });
@@ -55,6 +121,7 @@ export function watchMessages(options: WatcherOptions): Watcher {
   function runPass() {
     scheduled = false;
     if (stopped) return;
+    const began = performance.now();
     const batch = queue.splice(0, MAX_NODES_PER_PASS);
     const inBatch = new Set(batch.map((entry) => entry.node));
     const messages: WatchedMessage[] = [];
@@ -71,7 +138,31 @@ export function watchMessages(options: WatcherOptions): Watcher {
       const text = readText(node, MAX_MESSAGE_CHARS);
       if (text) messages.push({ text, direction: directionOf(element, site) });
     }
-    if (messages.length > 0) onMessages(messages);
+    const read = performance.now();
+    const pending = messages.length > 0 ? onMessages(messages) : undefined;
+    if (pending instanceof Promise) {
+      const settled = () => {
+        const ms = performance.now() - began;
+        stats.settledPasses++;
+        stats.totalSettledMs += ms;
+        if (ms > stats.maxSettledMs) stats.maxSettledMs = ms;
+      };
+      pending.then(settled, settled);
+    }
+    const ended = performance.now();
+    const took = ended - began;
+    stats.onMessagesMs += ended - read;
+    stats.passes++;
+    stats.nodes += batch.length;
+    stats.messages += messages.length;
+    stats.totalPassMs += took;
+    if (took > stats.maxPassMs) {
+      stats.maxPassMs = took;
+      stats.maxPassMessages = messages.length;
+    }
+    if (took > SLOW_PASS_MS) stats.slowPasses++;
+    if (took >= LONG_PASS_MS && stats.longPassStarts.length < LONG_PASSES_KEPT) stats.longPassStarts.push(began);
+    if (stats.firstScanAt < 0 && messages.length > 0) stats.firstScanAt = began + took;
     enqueue(split, true);
     if (queue.length > 0 && !scheduled) {
       scheduled = true;
@@ -92,6 +183,7 @@ export function watchMessages(options: WatcherOptions): Watcher {
       queue.length = 0;
     },
     pending: () => queue.length,
+    stats: () => ({ ...stats, longPassStarts: [...stats.longPassStarts] }),
   };
 }
 

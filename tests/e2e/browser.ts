@@ -15,15 +15,29 @@ export interface TestBrowser {
   cleanup: () => Promise<void>;
 }
 
-export async function launchBrowser(): Promise<TestBrowser> {
+export interface ReaderOptions {
+  /** Browser UI language (`--lang`), which the extension's own strings follow. */
+  lang: string;
+  /** Page locale (navigator.language), from which the help lines' region is read. */
+  locale: string;
+  timezoneId: string;
+}
+
+/** By default a reader in the United States: the panel lists the US help lines the tests look for. */
+export const US_READER: ReaderOptions = { lang: 'en-US', locale: 'en-US', timezoneId: 'America/New_York' };
+export const MEXICO_READER: ReaderOptions = { lang: 'es', locale: 'es-MX', timezoneId: 'America/Mexico_City' };
+
+export async function launchBrowser(reader: ReaderOptions = US_READER): Promise<TestBrowser> {
   const launched = await launchWithExtension({
     headless: true,
-    // A reader in the United States: the panel lists the US help lines the tests look for.
-    locale: 'en-US',
-    timezoneId: 'America/New_York',
-    // A safety net for machines with a network: names other than 127.0.0.1 do not resolve.
-    // Requests are still issued (and logged below), so the "nothing leaves" test can still fail.
-    args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    locale: reader.locale,
+    timezoneId: reader.timezoneId,
+    args: [
+      `--lang=${reader.lang}`,
+      // A safety net for machines with a network: names other than 127.0.0.1 do not resolve.
+      // Requests are still issued (and logged below), so the "nothing leaves" test can still fail.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
   });
   const { context } = launched;
   const requests: string[] = [];

@@ -42,7 +42,8 @@ it('plays a harmless conversation with near misses and raises no panel', async (
   const dialog = panelDialog(page);
   await dialog.waitFor({ state: 'visible', timeout: 10_000 });
   const quote = ((await dialog.locator('blockquote').first().innerText()) ?? '').replace(/[’‘]/g, "'");
-  expect(quote).toMatch(/^\W*(don't tell your dad|our secret)\W*$/i);
+  // Every matched part of that message, each once, and nothing else.
+  expect(quote).toMatch(/^\W*(don't tell your dad|our secret)(\W*…\W*(don't tell your dad|our secret))?\W*$/i);
   await page.close();
 });
 

@@ -52,6 +52,14 @@ describe('a red-flag message', () => {
     // The panel quotes the words that matched: one of the two red flags in that message.
     expect(text).toMatch(/don't tell your mom|our secret/i);
 
+    // The reader may be typing: focus stays in the composer and keystrokes still land there.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('composer-input');
+    await page.keyboard.type('ok');
+    expect(await input.inputValue()).toBe('ok');
+
+    // Compact at first; the reader's "What can I do?" opens the rest.
+    await dialog.getByRole('button', { name: 'What can I do?' }).click();
+
     // Help that works from the panel: a phone link for the hotline and the two NCMEC services.
     const telHrefs = await dialog.locator('a[href^="tel:"]').evaluateAll((links) =>
       links.map((link) => (link as HTMLAnchorElement).href.replace(/\D/g, '')),
@@ -59,11 +67,6 @@ describe('a red-flag message', () => {
     expect(telHrefs.some((digits) => digits.endsWith('8883737888'))).toBe(true);
     expect(await dialog.locator('a[href*="report.cybertip.org"]').count()).toBeGreaterThan(0);
     expect(await dialog.locator('a[href*="takeitdown.ncmec.org"]').count()).toBeGreaterThan(0);
-
-    // The reader may be typing: focus stays in the composer and keystrokes still land there.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('composer-input');
-    await page.keyboard.type('ok');
-    expect(await input.inputValue()).toBe('ok');
 
     // The panel never covers the place where the reader types.
     const panelBox = await dialog.boundingBox();
@@ -78,7 +81,7 @@ describe('a red-flag message', () => {
     // And the panel in its place beside the chat, for people to look at.
     await page.screenshot({ path: join(ROOT, 'test-results', 'panel-in-chat.png'), animations: 'disabled' });
 
-    await dialog.getByRole('button', { name: /close/i }).click();
+    await dialog.getByRole('button', { name: 'Close Heads Up' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.close();
   });

@@ -3,14 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { BADGE_COLORS } from '~/lib/background/badge';
-import { handleRequest, type BackgroundState } from '~/lib/background/handle-request';
+import { BADGE } from '~/lib/background/badge';
+import { forgetTab, handleRequest, type BackgroundState } from '~/lib/background/handle-request';
 import { TabLevels } from '~/lib/background/tab-levels';
+import { CONVERSATION_RETENTION_MS, pruneConversations, saveConversation } from '~/lib/db/conversations';
 import { ALERT_RETENTION_MS, pruneAlerts, recentAlerts } from '~/lib/db/alerts';
 import { HeadsUpDatabase } from '~/lib/db/database';
 import { getSettings, migrateSettings, SETTINGS_VERSION } from '~/lib/db/settings';
 import { isRequest, type Request } from '~/lib/messages';
 import { DEFAULT_SETTINGS } from '~/lib/settings-schema';
+import type { RiskSummary } from '~/rules/risk';
 
 let db: HeadsUpDatabase;
 let state: BackgroundState;
@@ -65,23 +67,71 @@ describe('alerts', () => {
 });
 
 describe('badge and tab level', () => {
-  it('shows a calm "!" on the alerting tab and reports its level', async () => {
-    await handleRequest(state, alert(), fromTab(3));
+  const hex = async (tabId: number) => {
+    const [r, g, b] = (await browser.action.getBadgeBackgroundColor({ tabId })) as number[];
+    return `#${[r, g, b].map((n) => n!.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+  };
+
+  it('shows the level of the conversation the tab shows: a dot, "!" or "!!"', async () => {
+    await handleRequest(state, { type: 'tab-level', level: 'notice' }, fromTab(3));
+    expect(await browser.action.getBadgeText({ tabId: 3 })).toBe('•');
+    await handleRequest(state, { type: 'tab-level', level: 'warning' }, fromTab(3));
     expect(await browser.action.getBadgeText({ tabId: 3 })).toBe('!');
+    expect(await hex(3)).toBe(BADGE.warning.color);
+    await handleRequest(state, { type: 'tab-level', level: 'urgent' }, fromTab(3));
+    expect(await browser.action.getBadgeText({ tabId: 3 })).toBe('!!');
+    expect(await hex(3)).toBe(BADGE.urgent.color);
     expect(await browser.action.getBadgeText({ tabId: 4 })).toBe('');
-    expect(await handleRequest(state, { type: 'get-tab-level', tabId: 3 }, {})).toEqual({ level: 'warning' });
+    expect(await handleRequest(state, { type: 'get-tab-level', tabId: 3 }, {})).toEqual({ level: 'urgent' });
   });
 
-  it('keeps the highest level until the tab navigates', async () => {
-    await handleRequest(state, alert({ level: 'urgent' }), fromTab(3));
-    await handleRequest(state, alert({ level: 'warning' }), fromTab(3));
-    expect(await handleRequest(state, { type: 'get-tab-level', tabId: 3 }, {})).toEqual({ level: 'urgent' });
-    const [r, g, b] = (await browser.action.getBadgeBackgroundColor({ tabId: 3 })) as number[];
-    expect(`#${[r, g, b].map((n) => n!.toString(16).padStart(2, '0')).join('')}`.toUpperCase()).toBe(BADGE_COLORS.urgent);
-
-    await handleRequest(state, { type: 'navigated' }, fromTab(3));
+  it('goes down when the tab switches to a quieter conversation', async () => {
+    await handleRequest(state, { type: 'tab-level', level: 'urgent' }, fromTab(3));
+    await handleRequest(state, { type: 'tab-level', level: 'none' }, fromTab(3));
     expect(await browser.action.getBadgeText({ tabId: 3 })).toBe('');
     expect(await handleRequest(state, { type: 'get-tab-level', tabId: 3 }, {})).toEqual({ level: 'none' });
+  });
+
+  it('is cleared when the tab loads a new page', async () => {
+    await handleRequest(state, { type: 'tab-level', level: 'warning' }, fromTab(5));
+    await forgetTab(state, 5);
+    expect(await browser.action.getBadgeText({ tabId: 5 })).toBe('');
+  });
+});
+
+describe('conversations', () => {
+  const summary: RiskSummary = {
+    version: 1,
+    messages: 12,
+    level: 'warning',
+    notConcern: true,
+    snoozedUntil: 1_790_000_360_000,
+    evidence: [{ rule: 'secrecy.dont-tell-parent', category: 'secrecy', severity: 'high', direction: 'incoming', at: 1_790_000_000_000, message: 11 }],
+  };
+
+  it('stores a text-free summary per conversation and returns it', async () => {
+    const conversation = 'discord.com/channels/1/2';
+    expect(await handleRequest(state, { type: 'get-conversation', conversation }, {})).toEqual({ summary: null });
+    // Even if a caller attaches quotes or text, they must not reach the database.
+    const leaky = {
+      ...summary,
+      text: 'secret words',
+      evidence: summary.evidence.map((e) => ({ ...e, quote: "don't tell your mom" })),
+    } as unknown as RiskSummary;
+    await handleRequest(state, { type: 'save-conversation', site: 'discord.com', conversation, summary: leaky }, fromTab(1));
+    expect(await handleRequest(state, { type: 'get-conversation', conversation }, {})).toEqual({ summary });
+    expect(await handleRequest(state, { type: 'get-conversation', conversation: 'discord.com/channels/1/3' }, {})).toEqual({ summary: null });
+    const stored = JSON.stringify(await db.conversations.toArray());
+    expect(stored).not.toContain('tell your mom');
+    expect(stored).not.toContain('secret words');
+  });
+
+  it('forgets conversations untouched for the retention time', async () => {
+    const now = 2_000_000_000_000;
+    await saveConversation(db, 'a.example', 'a.example/old', summary, now - CONVERSATION_RETENTION_MS - 1);
+    await saveConversation(db, 'a.example', 'a.example/new', summary, now - 1);
+    expect(await pruneConversations(db, now)).toBe(1);
+    expect((await db.conversations.toArray()).map((row) => row.id)).toEqual(['a.example/new']);
   });
 });
 
@@ -112,6 +162,7 @@ describe('protocol', () => {
 
   it('rejects messages that are not ours', () => {
     expect(isRequest({ type: 'alert' })).toBe(true);
+    expect(isRequest({ type: 'save-conversation' })).toBe(true);
     expect(isRequest({ type: 'drop-tables' })).toBe(false);
     expect(isRequest('get-settings')).toBe(false);
   });

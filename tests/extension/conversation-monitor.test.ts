@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRules, type Pack } from '~/rules/engine';
 import { ConversationMonitor, conversationId, MAX_CONVERSATIONS } from '~/lib/conversation-monitor';
+import { ConversationRisk } from '~/rules/risk';
 
 // A small pack written for this test, compiled by the real engine: the monitor's behaviour
 // should not change when the shipped packs are edited.
@@ -25,6 +26,8 @@ const { matcher, errors } = compileRules(
   [
     pack('secrecy', 'dont-tell', 'high', '(dont | do not) tell [your] (mom | dad | parents)'),
     pack('threats', 'post-it', 'urgent', 'i will post (it | them)'),
+    pack('flattery', 'pretty', 'low', 'so pretty'),
+    pack('personal-questions', 'how-old', 'medium', 'how old are you'),
   ],
   [],
 );
@@ -36,13 +39,16 @@ describe('ConversationMonitor', () => {
 
   it('stays quiet for ordinary chat', () => {
     const monitor = new ConversationMonitor(matcher, 'localhost', () => 1);
-    expect(monitor.scan('localhost/chat', [incoming('see you at practice'), incoming('lol ok')])).toBeUndefined();
+    const result = monitor.scan('localhost/chat', [incoming('see you at practice'), incoming('lol ok')]);
+    expect(result).toMatchObject({ alert: false, matched: false, reports: [] });
+    expect(result.assessment.level).toBe('none');
   });
 
   it('returns the assessment and text-free reports when a strong sign appears', () => {
     const monitor = new ConversationMonitor(matcher, 'localhost', () => 42);
     const result = monitor.scan('localhost/chat', [incoming('hey'), incoming("don't tell your mom we talk")]);
-    expect(result?.assessment.level).toBe('warning');
+    expect(result.alert).toBe(true);
+    expect(result.assessment.level).toBe('warning');
     expect(result?.assessment.evidence[0]?.quote).toBe("don't tell your mom");
     expect(result?.reports).toEqual([
       { site: 'localhost', rule: 'secrecy.dont-tell', category: 'secrecy', level: 'warning', at: 42 },
@@ -51,7 +57,7 @@ describe('ConversationMonitor', () => {
 
   it('ignores a rule meant for the other person when the reader wrote it', () => {
     const monitor = new ConversationMonitor(matcher, 'localhost');
-    expect(monitor.scan('localhost/chat', [{ text: "don't tell your mom", direction: 'outgoing' }])).toBeUndefined();
+    expect(monitor.scan('localhost/chat', [{ text: "don't tell your mom", direction: 'outgoing' }]).alert).toBe(false);
   });
 
   it('keeps conversations apart', () => {
@@ -72,5 +78,44 @@ describe('ConversationMonitor', () => {
 
   it('identifies a conversation by host and path, not query or fragment', () => {
     expect(conversationId({ host: 'discord.com', pathname: '/channels/1/2' })).toBe('discord.com/channels/1/2');
+  });
+
+  it('adds the page\'s own conversation mark when it has one', () => {
+    const doc = { querySelector: () => ({ getAttribute: () => 'thread-7' }) } as unknown as Document;
+    expect(conversationId({ host: 'chat.example', pathname: '/app' }, doc)).toBe('chat.example/app#thread-7');
+  });
+
+  it('counts a message the page draws again (switching back to a conversation) once', () => {
+    const monitor = new ConversationMonitor(matcher, 'localhost');
+    monitor.scan('c', [incoming('you are so pretty'), incoming('how old are you')]);
+    const again = monitor.scan('c', [incoming('you are so pretty'), incoming('how old are you')]);
+    expect(again.matched).toBe(false);
+    expect(again.assessment.evidence).toHaveLength(2);
+  });
+
+  it('restores a conversation from its text-free summary, including "not a concern" and snooze', () => {
+    let now = 1_000;
+    const monitor = new ConversationMonitor(matcher, 'localhost', () => now);
+    monitor.scan('c', [incoming("don't tell your mom")]);
+    monitor.markNotConcern('c');
+    monitor.snooze('c', 5_000);
+    const summary = monitor.summary('c')!;
+    expect(JSON.stringify(summary)).not.toContain('tell your mom');
+
+    const reopened = new ConversationMonitor(matcher, 'localhost', () => now);
+    expect(reopened.has('c')).toBe(false);
+    const restored = reopened.restore('c', summary);
+    expect(restored).toMatchObject({ level: 'warning', notConcern: true, snoozed: true });
+    expect(restored.evidence[0]).toMatchObject({ category: 'secrecy', quote: '' });
+    // Weak signs stay quiet in a conversation marked "not a concern".
+    expect(reopened.scan('c', [incoming('you are so pretty')]).alert).toBe(false);
+    now = 6_000;
+    expect(reopened.assessment('c')?.snoozed).toBe(false);
+  });
+
+  it('starts afresh from a summary it does not understand', () => {
+    const monitor = new ConversationMonitor(matcher, 'localhost');
+    const summary = { ...new ConversationRisk().summary(), version: 99 } as never;
+    expect(monitor.restore('c', summary).level).toBe('none');
   });
 });

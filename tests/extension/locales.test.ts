@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { categoryTitle, categoryWhy, catalogTranslate } from '~/lib/i18n';
+import { categoryKey, categoryName, categoryText, catalogTranslate, stageText, type Translate } from '~/lib/i18n';
+import { AUDIENCES } from '~/lib/settings-schema';
+import { CATEGORIES, STAGES } from '~/rules/categories';
 import { loadCatalog } from './locale-catalog';
 
-const CATEGORIES = [
-  'flattery', 'personal-questions', 'supervision', 'secrecy', 'isolation', 'platform-move', 'gifts',
-  'personal-info', 'pictures', 'sexual-talk', 'meeting', 'pressure', 'threats', 'recruitment', 'disclosure',
-];
+const PARTS = ['title', 'why', 'todo'] as const;
 
 describe('locale files', () => {
   const en = loadCatalog('en');
@@ -24,15 +23,40 @@ describe('locale files', () => {
     expect(en.extDescription?.message).not.toBe(es.extDescription?.message);
   });
 
-  it.each(CATEGORIES)('explain category %s in both languages, differently', (category) => {
-    const tEn = catalogTranslate(en);
-    const tEs = catalogTranslate(es);
-    const other = [tEn('cat_other_title'), tEs('cat_other_title')];
-    for (const t of [tEn, tEs]) {
-      expect(other).not.toContain(categoryTitle(t, category));
-      expect(categoryWhy(t, category).length).toBeGreaterThan(40);
+  it('cover all 15 categories of the rules', () => expect(CATEGORIES).toHaveLength(15));
+
+  for (const [language, catalog] of [['en', en], ['es', es]] as const) {
+    it.each(CATEGORIES)(`explain category %s for every audience in ${language}`, (category) => {
+      for (const audience of AUDIENCES) {
+        for (const part of PARTS) {
+          const key = categoryKey(category, audience, part);
+          expect(catalog[key]?.message, key).toBeTruthy();
+        }
+        const why = catalog[categoryKey(category, audience, 'why')]!.message;
+        expect(why.length, `${category}/${audience}/why`).toBeGreaterThan(40);
+      }
+      expect(catalog[`cat_${category.replace(/-/g, '_')}_name`]?.message).toBeTruthy();
+    });
+  }
+
+  it.each(CATEGORIES)('word category %s differently for each audience and language', (category) => {
+    const texts = [en, es].flatMap((catalog) => AUDIENCES.map((audience) => catalog[categoryKey(category, audience, 'title')]?.message));
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('name and describe every grooming stage for educators in both languages', () => {
+    for (const catalog of [en, es]) {
+      for (const stage of STAGES) {
+        const t = catalogTranslate(catalog);
+        expect(stageText(t, stage, 'name'), stage).not.toMatch(/^stage_/);
+        expect(catalog[`stage_${stage.replace(/-/g, '_')}_desc`]?.message, stage).toBeTruthy();
+      }
     }
-    expect(categoryTitle(tEs, category)).not.toBe(categoryTitle(tEn, category));
+  });
+
+  it('keep no category key of the old single-audience form', () => {
+    const old = Object.keys(en).filter((key) => /^cat_[a-z_]+_(title|why)$/.test(key) && !/_(teen|parent|educator)_/.test(key));
+    expect(old).toEqual([]);
   });
 
   it('never calls anyone a predator or abuser', () => {
@@ -41,6 +65,15 @@ describe('locale files', () => {
         expect(message).not.toMatch(/predator|depredador|pedophile|pedófilo|abuser|abusador/i);
       }
     }
+  });
+
+  it('speak to teens in the second person, and to parents about their child', () => {
+    const t: Translate = catalogTranslate(en);
+    for (const category of CATEGORIES) {
+      expect(categoryText(t, category, 'teen', 'why') + categoryText(t, category, 'teen', 'todo'), category).toMatch(/\byou/i);
+    }
+    const parentTexts = CATEGORIES.map((category) => categoryText(t, category, 'parent', 'todo') + categoryText(t, category, 'parent', 'title'));
+    expect(parentTexts.filter((text) => /\b(your child|them|they)\b/i.test(text)).length).toBeGreaterThan(10);
   });
 });
 
@@ -52,7 +85,8 @@ describe('catalogTranslate', () => {
   });
 
   it('falls back to a calm general text for a category without its own', () => {
-    expect(categoryTitle(t, 'brand-new-category')).toBe(t('cat_other_title'));
+    expect(categoryText(t, 'brand-new-category', 'parent', 'title')).toBe(t('cat_other_parent_title'));
+    expect(categoryName(t, 'brand-new-category')).toBe(t('cat_other_name'));
   });
 
   it('shows the key for a missing string instead of an empty label', () => {

@@ -149,6 +149,38 @@ describe('site adapters', () => {
     expect(batches.flat().map((m) => m.direction)).toEqual(['outgoing', 'unknown']);
   });
 
+  it('counts its passes, messages and cost for the benchmark', async () => {
+    start();
+    expect(watcher!.stats().firstScanAt).toBe(-1);
+    addMessage('one');
+    addMessage('two');
+    await settle();
+    frames.runNext();
+    const stats = watcher!.stats();
+    expect(stats).toMatchObject({ passes: 1, messages: 2, nodes: 2, maxPassMessages: 2 });
+    expect(stats.firstScanAt).toBeGreaterThanOrEqual(stats.startedAt);
+    expect(stats.onMessagesMs).toBeLessThanOrEqual(stats.totalPassMs);
+    expect(stats.settledPasses).toBe(0);
+  });
+
+  it('counts the time until a promise from onMessages settles, without waiting for it', async () => {
+    let release = () => {};
+    watcher = watchMessages({
+      root: document,
+      site: GENERIC_SITE,
+      schedule: frames.schedule,
+      onMessages: () => new Promise<void>((resolve) => (release = resolve)),
+    });
+    addMessage('one');
+    await settle();
+    frames.runNext();
+    expect(watcher.stats()).toMatchObject({ passes: 1, settledPasses: 0 });
+    release();
+    await settle();
+    expect(watcher.stats().settledPasses).toBe(1);
+    expect(watcher.stats().maxSettledMs).toBeGreaterThanOrEqual(0);
+  });
+
   it('falls back to the generic adapter on unknown hosts and matches subdomains', () => {
     expect(siteFor('example.org')).toBe(GENERIC_SITE);
     expect(siteFor('web.telegram.org').host).toBe('web.telegram.org');

@@ -2,13 +2,19 @@
 // every ?interval= milliseconds (default 300). Each message element carries
 // data-heads-up-direction and data-appended-at (performance.now() when it was appended).
 // When the script is over, <body data-script-done="true">. window.appendMessage(direction, text)
-// lets a test add one more message.
+// lets a test add one more message. The message list carries data-heads-up-conversation:
+// ?conversation= when given, else a new id per page load, so tests that share this page do not
+// share a conversation (Heads Up remembers each conversation's level).
 (function () {
   'use strict';
   var params = new URLSearchParams(location.search);
   var name = params.get('script') || '';
   var interval = Number(params.get('interval') || 300);
   var list = document.getElementById('messages');
+  list.setAttribute(
+    'data-heads-up-conversation',
+    params.get('conversation') || name + '-' + Math.random().toString(36).slice(2, 10),
+  );
 
   function appendMessage(direction, text) {
     var item = document.createElement('li');

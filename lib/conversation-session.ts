@@ -1,0 +1,133 @@
+/**
+ * The content script's view of the conversation on screen: restores a conversation's risk from
+ * the background's text-free summary before reading it, shows or hides the panel when the reader
+ * switches conversation, keeps the summary and the badge up to date, and carries out "Not a
+ * concern" and "Snooze". No DOM here (the panel is behind PanelUi), so it is tested with fakes.
+ */
+import type { SnoozeChoice } from '~/components/PanelActions';
+import type { Assessment } from '~/rules/risk';
+import type { ConversationMonitor } from '~/lib/conversation-monitor';
+import type { Translate } from '~/lib/i18n';
+import type { RequestOf, Responses, RequestType } from '~/lib/messages';
+import type { PanelUi } from '~/lib/panel-ui';
+import type { WatchedMessage } from '~/lib/watch/message-watcher';
+
+export const SNOOZE_HOUR_MS = 60 * 60 * 1000;
+/** "Until tomorrow" ends at this local hour of the next day: a night's rest, back for the school day. */
+export const SNOOZE_TOMORROW_HOUR = 8;
+
+export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
+
+export interface SessionOptions {
+  monitor: ConversationMonitor;
+  panel: PanelUi;
+  /** Host name of the chat site. */
+  site: string;
+  send: Send;
+  t: Translate;
+  now?: () => number;
+}
+
+/** Whether a conversation at this assessment shows the panel when the reader opens it. */
+export function wantsPanel(assessment: Pick<Assessment, 'level' | 'snoozed'>): boolean {
+  return assessment.level === 'urgent' || (assessment.level === 'warning' && !assessment.snoozed);
+}
+
+export function snoozeUntil(choice: SnoozeChoice, now: number): number {
+  if (choice === 'hour') return now + SNOOZE_HOUR_MS;
+  const until = new Date(now);
+  until.setDate(until.getDate() + 1);
+  until.setHours(SNOOZE_TOMORROW_HOUR, 0, 0, 0);
+  return until.getTime();
+}
+
+export class ConversationSession {
+  private active: string | undefined;
+  private reportedLevel: string | undefined;
+  /** Work runs one step at a time, in order: a batch must not be read before its conversation is restored. */
+  private queue: Promise<void> = Promise.resolve();
+  private readonly now: () => number;
+
+  constructor(private readonly options: SessionOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The reader is looking at this conversation (page load or a switch in a single-page chat). */
+  open(conversation: string): Promise<void> {
+    return this.enqueue(async () => {
+      await this.restore(conversation);
+      this.switchTo(conversation);
+    });
+  }
+
+  /** New messages on the page, which belong to the conversation the page shows now. */
+  read(conversation: string, messages: readonly WatchedMessage[]): Promise<void> {
+    return this.enqueue(async () => {
+      await this.restore(conversation);
+      this.switchTo(conversation);
+      const result = this.options.monitor.scan(conversation, messages);
+      if (result.alert) void this.options.panel.show(conversation, result.assessment);
+      if (result.matched) this.save(conversation);
+      this.reportLevel(result.assessment);
+      for (const report of result.reports) {
+        // The background may be restarting; the panel has already told the reader.
+        this.options.send({ type: 'alert', ...report }).catch(() => {});
+      }
+    });
+  }
+
+  notConcern(conversation: string): Promise<void> {
+    return this.enqueue(async () => {
+      const assessment = this.options.monitor.markNotConcern(conversation);
+      if (!assessment) return;
+      this.save(conversation);
+      this.reportLevel(assessment);
+      // The reader has answered; strong signs that come later still open the panel.
+      this.options.panel.hide(this.options.t('panel_not_concern_announce'));
+    });
+  }
+
+  snooze(conversation: string, choice: SnoozeChoice): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.options.monitor.snooze(conversation, snoozeUntil(choice, this.now()))) return;
+      this.save(conversation);
+      this.options.panel.hide(this.options.t('panel_snoozed_announce'));
+    });
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(step, step);
+    return this.queue;
+  }
+
+  private async restore(conversation: string): Promise<void> {
+    const { monitor, send } = this.options;
+    if (monitor.has(conversation)) return;
+    const stored = await send({ type: 'get-conversation', conversation }).catch(() => ({ summary: null }));
+    // Another step may have started tracking it while we waited.
+    if (!monitor.has(conversation)) monitor.restore(conversation, stored.summary);
+  }
+
+  private switchTo(conversation: string): void {
+    if (conversation === this.active) return;
+    this.active = conversation;
+    this.reportedLevel = undefined;
+    const assessment = this.options.monitor.assessment(conversation);
+    if (!assessment) return;
+    if (wantsPanel(assessment)) void this.options.panel.show(conversation, assessment);
+    else this.options.panel.hide();
+    this.reportLevel(assessment);
+  }
+
+  private save(conversation: string): void {
+    const summary = this.options.monitor.summary(conversation);
+    if (!summary) return;
+    this.options.send({ type: 'save-conversation', site: this.options.site, conversation, summary }).catch(() => {});
+  }
+
+  private reportLevel({ level }: Pick<Assessment, 'level'>): void {
+    if (level === this.reportedLevel) return;
+    this.reportedLevel = level;
+    this.options.send({ type: 'tab-level', level }).catch(() => {});
+  }
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it, vi } from 'vitest';
+import { compileRules, type Pack } from '~/rules/engine';
+import type { RiskSummary } from '~/rules/risk';
+import { ConversationMonitor } from '~/lib/conversation-monitor';
+import { ConversationSession, SNOOZE_HOUR_MS, snoozeUntil, wantsPanel, type Send } from '~/lib/conversation-session';
+import type { PanelUi } from '~/lib/panel-ui';
+import type { Request } from '~/lib/messages';
+import { translatorFor } from './locale-catalog';
+
+const pack = (category: string, severity: Pack['rules'][number]['severity'], pattern: string): Pack => ({
+  name: `test/${category}.json`,
+  language: 'en',
+  category,
+  rules: [
+    { id: `${category}.test`, severity, direction: 'incoming', patterns: [pattern], except: [], examples: { match: [], noMatch: [] }, source: 'test' },
+  ],
+});
+
+const { matcher } = compileRules(
+  [
+    pack('secrecy', 'high', '(dont | do not) tell [your] (mom | dad | parents)'),
+    pack('threats', 'urgent', 'i will post (it | them)'),
+    pack('flattery', 'low', 'so pretty'),
+  ],
+  [],
+);
+
+const incoming = (text: string) => ({ text, direction: 'incoming' as const });
+
+/** A background that keeps summaries in a Map and records every request. */
+function setup(stored: Record<string, RiskSummary> = {}, now = () => 1_000) {
+  const requests: Request[] = [];
+  const summaries = new Map(Object.entries(stored));
+  const send = (async (request: Request) => {
+    requests.push(request);
+    if (request.type === 'get-conversation') return { summary: summaries.get(request.conversation) ?? null };
+    if (request.type === 'save-conversation') summaries.set(request.conversation, request.summary);
+    return { ok: true };
+  }) as Send;
+  const panel = { show: vi.fn(async () => {}), hide: vi.fn() } satisfies PanelUi;
+  const session = new ConversationSession({
+    monitor: new ConversationMonitor(matcher, 'chat.example', now),
+    panel,
+    site: 'chat.example',
+    send,
+    t: translatorFor('en'),
+    now,
+  });
+  const levels = () => requests.flatMap((r) => (r.type === 'tab-level' ? [r.level] : []));
+  return { session, panel, requests, summaries, levels };
+}
+
+describe('ConversationSession', () => {
+  it('shows the panel on a warning, saves a text-free summary and reports the level for the badge', async () => {
+    const { session, panel, summaries, levels, requests } = setup();
+    await session.read('chat.example/a', [incoming('hi'), incoming("don't tell your mom")]);
+    expect(panel.show).toHaveBeenCalledWith('chat.example/a', expect.objectContaining({ level: 'warning' }));
+    expect(summaries.get('chat.example/a')?.level).toBe('warning');
+    expect(JSON.stringify([...summaries.values()])).not.toContain('tell your mom');
+    expect(levels()).toEqual(['none', 'warning']);
+    expect(requests.filter((r) => r.type === 'alert')).toHaveLength(1);
+  });
+
+  it('switching conversation shows that conversation\'s level, restored from the background', async () => {
+    const { session, panel, levels } = setup();
+    await session.read('chat.example/a', [incoming("don't tell your mom")]);
+    panel.hide.mockClear();
+    await session.read('chat.example/b', [incoming('see you at practice')]);
+    expect(panel.hide).toHaveBeenCalledTimes(1);
+    expect(levels().at(-1)).toBe('none');
+    panel.show.mockClear();
+    await session.open('chat.example/a');
+    expect(panel.show).toHaveBeenCalledWith('chat.example/a', expect.objectContaining({ level: 'warning' }));
+    expect(levels().at(-1)).toBe('warning');
+  });
+
+  it('reopening a conversation in a new page restores its level before reading', async () => {
+    const first = setup();
+    await first.session.read('chat.example/a', [incoming('i will post it')]);
+    const again = setup(Object.fromEntries(first.summaries));
+    await again.session.open('chat.example/a');
+    expect(again.panel.show).toHaveBeenCalledWith('chat.example/a', expect.objectContaining({ level: 'urgent' }));
+    expect(again.levels()).toEqual(['urgent']);
+  });
+
+  it('"Not a concern" closes the panel, says so, and is remembered', async () => {
+    const { session, panel, summaries } = setup();
+    await session.read('chat.example/a', [incoming('you are so pretty'), incoming("don't tell your mom")]);
+    await session.notConcern('chat.example/a');
+    expect(panel.hide).toHaveBeenLastCalledWith('Okay. Heads Up will stay quiet about small signs in this chat.');
+    expect(summaries.get('chat.example/a')?.notConcern).toBe(true);
+  });
+
+  it('a snoozed warning stays closed when reopened, an urgent one shows anyway', async () => {
+    const first = setup();
+    await first.session.read('chat.example/a', [incoming("don't tell your mom")]);
+    await first.session.snooze('chat.example/a', 'hour');
+    expect(first.summaries.get('chat.example/a')?.snoozedUntil).toBe(1_000 + SNOOZE_HOUR_MS);
+
+    const again = setup(Object.fromEntries(first.summaries));
+    await again.session.open('chat.example/a');
+    expect(again.panel.show).not.toHaveBeenCalled();
+    await again.session.read('chat.example/a', [incoming('i will post them')]);
+    expect(again.panel.show).toHaveBeenCalledWith('chat.example/a', expect.objectContaining({ level: 'urgent' }));
+  });
+
+  it('keeps working when the background does not answer', async () => {
+    const panel = { show: vi.fn(async () => {}), hide: vi.fn() } satisfies PanelUi;
+    const failing = new ConversationSession({
+      monitor: new ConversationMonitor(matcher, 'chat.example'),
+      panel,
+      site: 'chat.example',
+      send: (async () => {
+        throw new Error('no receiver');
+      }) as Send,
+      t: translatorFor('en'),
+    });
+    await failing.read('chat.example/a', [incoming("don't tell your mom")]);
+    expect(panel.show).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('snooze and panel rules', () => {
+  it('"until tomorrow" ends at 8 in the morning of the next day', () => {
+    const evening = new Date(2026, 10, 27, 21, 30).getTime();
+    expect(new Date(snoozeUntil('tomorrow', evening))).toEqual(new Date(2026, 10, 28, 8, 0));
+    expect(snoozeUntil('hour', evening)).toBe(evening + SNOOZE_HOUR_MS);
+  });
+
+  it('shows the panel for warnings unless snoozed, and always for urgent', () => {
+    expect(wantsPanel({ level: 'notice', snoozed: false })).toBe(false);
+    expect(wantsPanel({ level: 'warning', snoozed: false })).toBe(true);
+    expect(wantsPanel({ level: 'warning', snoozed: true })).toBe(false);
+    expect(wantsPanel({ level: 'urgent', snoozed: true })).toBe(true);
+  });
+});
