@@ -79,8 +79,7 @@ export class ConversationMonitor {
   /** The conversation as it stands now (snoozes may have run out since its last message). */
   assessment(conversation: string): Assessment | undefined {
     const risk = this.conversations.get(conversation)?.risk;
-    // snooze() with the stored deadline re-evaluates "snoozed" at the current time.
-    return risk && risk.snooze(risk.summary().snoozedUntil, this.now());
+    return risk?.assessmentAt(this.now());
   }
 
   markNotConcern(conversation: string): Assessment | undefined {

@@ -154,6 +154,12 @@ export class ConversationRisk {
     return risk;
   }
 
+  /** The assessment at time `now` (a snooze may have run out since the last message). */
+  assessmentAt(now: number): Assessment {
+    this.now = Math.max(this.now, now);
+    return this.assessment(false);
+  }
+
   /** The assessment as it stands, at the time of the last message or action. */
   assessment(changed: boolean): Assessment {
     return {

@@ -82,6 +82,16 @@ describe('ConversationRisk', () => {
     expect(opensPanel(risk.add([hit('pictures', 'high')], 'incoming', 200))).toBe(true);
   });
 
+  it('tells whether a snooze still holds at a later time', () => {
+    const risk = new ConversationRisk();
+    risk.add([hit('secrecy', 'high')], 'incoming', 0);
+    risk.snooze(100, 10);
+    expect(risk.assessmentAt(50).snoozed).toBe(true);
+    expect(risk.assessmentAt(150).snoozed).toBe(false);
+    const restored = ConversationRisk.fromSummary(risk.summary());
+    expect(restored.assessmentAt(50).snoozed).toBe(true);
+  });
+
   it('round-trips through a summary without any text', () => {
     const risk = new ConversationRisk();
     risk.add([hit('secrecy', 'high', 'dont tell your mom')], 'incoming', 1);
