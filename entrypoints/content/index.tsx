@@ -17,6 +17,7 @@ import { createPanelUi } from '~/lib/panel-ui';
 import { DEFAULT_SETTINGS } from '~/lib/settings-schema';
 import { siteFor } from '~/lib/sites';
 import { watchMessages } from '~/lib/watch/message-watcher';
+import { frameOrDelay } from '~/lib/watch/schedule';
 
 export default defineContentScript({
   matches: [
@@ -72,7 +73,7 @@ export default defineContentScript({
       root: document,
       site: siteFor(location.host),
       includeExisting: true,
-      schedule: (run) => ctx.requestAnimationFrame(run),
+      schedule: frameOrDelay(ctx),
       // The conversation is read when the batch is, so messages drawn after a switch count for the new one.
       onMessages: (messages) => void session.read(current(), messages),
     });
