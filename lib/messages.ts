@@ -5,6 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { Level, RiskSummary } from '~/rules/risk';
+import type { RuleSet } from '~/rules/bundled';
+import type { HelpResource } from '~/rules/help';
 import type { Catalog, Language } from '~/lib/i18n';
 import type { Settings } from '~/lib/settings-schema';
 
@@ -29,7 +31,11 @@ export type Request =
   | { type: 'get-settings' }
   | { type: 'set-settings'; settings: Partial<Settings> }
   | { type: 'get-tab-level'; tabId: number }
-  | { type: 'get-catalog'; language: Language };
+  | { type: 'get-catalog'; language: Language }
+  /** The rule packs to compile: the background holds them, so each chat page doesn't load them as code. */
+  | { type: 'get-rules' }
+  /** Help lines for a region, in a language. */
+  | { type: 'get-help'; region: string; language: Language };
 
 export interface Responses {
   alert: { ok: true };
@@ -40,6 +46,8 @@ export interface Responses {
   'set-settings': Settings;
   'get-tab-level': { level: Level };
   'get-catalog': Catalog;
+  'get-rules': RuleSet;
+  'get-help': HelpResource[];
 }
 
 export type RequestType = Request['type'];
@@ -59,6 +67,8 @@ const REQUEST_TYPES: readonly RequestType[] = [
   'set-settings',
   'get-tab-level',
   'get-catalog',
+  'get-rules',
+  'get-help',
 ];
 
 /** Messages can come from any of our pages; check the shape before trusting it. */

@@ -6,6 +6,12 @@
 import { compileRules, validateLexicons, validatePack, type LexiconFile, type Matcher, type Pack, type RuleError, type RuleSource } from './engine';
 import { bundledLexiconFiles, bundledPackFiles } from './packs';
 
+/** Packs and lexicons, as plain data that can travel in a runtime message. */
+export interface RuleSet {
+  packs: Pack[];
+  lexicons: LexiconFile[];
+}
+
 export interface Bundled {
   packs: Pack[];
   lexicons: LexiconFile[];
@@ -28,12 +34,12 @@ export function loadBundled(): Bundled {
 }
 
 /**
- * The packs as the extension ships them. The build validated these very files with the parser
+ * The packs as the extension ships them (the background hands them to each content script). The build validated these very files with the parser
  * (the build:before hook in wxt.config.ts) and stripped what only authors need (examples and
  * sources, see stripPackDocs there), so this trusts their shape; compiling still parses every
  * pattern and reports any error.
  */
-function shippedPacks(): { packs: Pack[]; lexicons: LexiconFile[] } {
+export function shippedRules(): RuleSet {
   const lexicons = Object.entries(bundledLexiconFiles).map(([name, value]) => ({ name, ...(value as Omit<LexiconFile, 'name'>) }));
   const packs = Object.entries(bundledPackFiles).map(([name, value]) => {
     const v = value as { language: string; category: string; rules: Partial<RuleSource>[] };
@@ -47,15 +53,16 @@ function shippedPacks(): { packs: Pack[]; lexicons: LexiconFile[] } {
   return { packs, lexicons };
 }
 
+/** Compile a rule set; a rule set that doesn't compile is a broken build, so this throws. */
+export function compileRuleSet({ packs, lexicons }: RuleSet): Matcher {
+  const compiled = compileRules(packs, lexicons);
+  if (compiled.errors.length > 0) throw new Error(`rules are invalid: ${compiled.errors.map((e) => `${e.pack} ${e.rule ?? ''} ${e.message}`).join('; ')}`);
+  return compiled.matcher;
+}
+
 let cached: Matcher | undefined;
 
 /** The compiled bundled rules, built on first use. */
 export function bundledMatcher(): Matcher {
-  if (!cached) {
-    const { packs, lexicons } = shippedPacks();
-    const compiled = compileRules(packs, lexicons);
-    if (compiled.errors.length > 0) throw new Error(`bundled rules are invalid: ${compiled.errors.map((e) => `${e.pack} ${e.rule ?? ''} ${e.message}`).join('; ')}`);
-    cached = compiled.matcher;
-  }
-  return cached;
+  return (cached ??= compileRuleSet(shippedRules()));
 }

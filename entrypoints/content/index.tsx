@@ -6,8 +6,8 @@
 import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bundledMatcher } from '~/rules/bundled';
-import { helpFor, regionFromLocale } from '~/rules/help';
+import { compileRuleSet } from '~/rules/bundled';
+import { regionFromLocale } from '~/rules/help';
 import { chooseTranslator } from '~/lib/choose-translator';
 import { ConversationMonitor, conversationId } from '~/lib/conversation-monitor';
 import { ConversationSession } from '~/lib/conversation-session';
@@ -49,19 +49,27 @@ export default defineContentScript({
       settings.region === 'auto'
         ? regionFromLocale(navigator.language, Intl.DateTimeFormat().resolvedOptions().timeZone)
         : settings.region;
-    const t = await chooseTranslator(language);
+    // Rules and help lines come from the background: as data they cost this script (which loads
+    // on every chat page) nothing until the page is watched, and the background owns them.
+    const [t, rules, help] = await Promise.all([
+      chooseTranslator(language),
+      sendToBackground({ type: 'get-rules' }),
+      sendToBackground({ type: 'get-help', region, language }),
+    ]);
+    if (ctx.isInvalid) return;
+    const matcher = compileRuleSet(rules);
     const current = () => conversationId(location, document);
 
     // The panel's buttons call the session, which is created just below (they can't be pressed before).
     const panel = createPanelUi(ctx, {
       t,
-      help: helpFor(region, language),
+      help,
       audience: settings.audience,
       onNotConcern: (conversation) => void session.notConcern(conversation),
       onSnooze: (conversation, choice) => void session.snooze(conversation, choice),
     });
     const session = new ConversationSession({
-      monitor: new ConversationMonitor(bundledMatcher(), location.host),
+      monitor: new ConversationMonitor(matcher, location.host),
       panel,
       site: location.host,
       send: sendToBackground,

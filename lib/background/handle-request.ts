@@ -9,6 +9,8 @@ import type { HeadsUpDatabase } from '~/lib/db/database';
 import { getSettings, updateSettings } from '~/lib/db/settings';
 import type { Catalog } from '~/lib/i18n';
 import type { Request, Responses } from '~/lib/messages';
+import { shippedRules } from '~/rules/bundled';
+import { helpFor } from '~/rules/help';
 import { clearBadge, showBadge } from './badge';
 import type { TabLevels } from './tab-levels';
 
@@ -57,6 +59,10 @@ export async function handleRequest(
       const read = state.readPackaged ?? readPackagedFile;
       return (await read(`/_locales/${request.language}/messages.json`)) as Catalog;
     }
+    case 'get-rules':
+      return shippedRules();
+    case 'get-help':
+      return helpFor(request.region, request.language);
   }
 }
 

@@ -1,4 +1,7 @@
 import 'fake-indexeddb/auto';
+import { compileRuleSet, type RuleSet } from '~/rules/bundled';
+import { scanMessage } from '~/rules/engine';
+import { helpFor, type HelpResource } from '~/rules/help';
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -165,6 +168,22 @@ describe('protocol', () => {
     expect(isRequest({ type: 'save-conversation' })).toBe(true);
     expect(isRequest({ type: 'drop-tables' })).toBe(false);
     expect(isRequest('get-settings')).toBe(false);
+  });
+
+  it('serves the rule packs as data that compiles, through a real message round trip', async () => {
+    browser.runtime.onMessage.addListener((message: unknown) =>
+      isRequest(message) ? handleRequest(state, message, {}) : undefined,
+    );
+    const rules = (await browser.runtime.sendMessage({ type: 'get-rules' })) as RuleSet;
+    expect(rules.packs.length).toBeGreaterThan(10);
+    // What a content script does with them: compile, then scan.
+    const matcher = compileRuleSet(JSON.parse(JSON.stringify(rules)) as RuleSet);
+    expect(scanMessage(matcher, "don't tell your mom we talk", 'incoming').map((h) => h.category)).toContain('secrecy');
+  });
+
+  it('serves help lines for a region and language', async () => {
+    const help = await handleRequest(state, { type: 'get-help', region: 'MX', language: 'es' }, {});
+    expect((help as HelpResource[]).map((h) => h.id)).toEqual(helpFor('MX', 'es').map((h) => h.id));
   });
 
   it('serves a locale catalog for a language the user chose', async () => {
