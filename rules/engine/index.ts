@@ -8,4 +8,4 @@ export { normalise } from './normalise';
 export { parsePattern, type PatternNode } from './pattern';
 export { parsePackText, parseLexiconText, validatePack, validateLexicons, formatError } from './pack-parser';
 export { compileRules, type Matcher } from './compile';
-export { scanMessage, scanMessageCounted } from './match';
+export { matchTokens, scanMessage, scanMessageCounted } from './match';

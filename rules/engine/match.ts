@@ -67,7 +67,11 @@ export interface CountedScan {
 
 /** The rules that match one message, at most one hit per rule (its first match). */
 export function scanMessage(m: Matcher, text: string, direction: Direction): Hit[] {
-  const tokens = normalise(text);
+  return matchTokens(m, text, normalise(text), direction);
+}
+
+/** Matching alone, on tokens already normalised: what scanMessage does after normalise. */
+export function matchTokens(m: Matcher, text: string, tokens: readonly Token[], direction: Direction): Hit[] {
   // The DFA pass rules out almost every message in a look-up or two per word.
   if (!mayMatch(m, tokens, direction)) return [];
   return scanTokens(m, text, tokens, direction).hits;

@@ -1,0 +1,52 @@
+// The benchmark's own pieces that must not drift: the corpus is deterministic and the summary line
+// keeps its keys. No timing is asserted here (docs/performance.md has the numbers).
+import { describe, expect, it } from 'vitest';
+import { compileRules } from '~/rules/engine';
+import { corpusStats, generateCorpus, generateMessages, rng } from '../../bench/corpus';
+import { REQUIRED_KEYS, summary } from '../../bench/report';
+import { naiveRules, naiveScan, normalisedLine, syntheticRules } from '../../bench/synthetic-rules';
+import { normalise } from '~/rules/engine';
+
+describe('benchmark corpus', () => {
+  it('is the same for the same seed and differs for another', () => {
+    expect(generateCorpus(42, 20_000)).toEqual(generateCorpus(42, 20_000));
+    expect(generateMessages(7, 50)).toEqual(generateMessages(7, 50));
+    expect(generateCorpus(43, 20_000)).not.toEqual(generateCorpus(42, 20_000));
+    const r = rng(1);
+    const first = [r(), r(), r()];
+    const again = rng(1);
+    expect([again(), again(), again()]).toEqual(first);
+  });
+
+  it('is chat-like: short messages, some non-ASCII, a small share of red-flag lines', () => {
+    const corpus = generateCorpus(20261127, 300_000);
+    const stats = corpusStats(corpus);
+    expect(stats.chars).toBeGreaterThanOrEqual(300_000);
+    expect(stats.chars / stats.messages).toBeLessThan(80);
+    expect(stats.nonAsciiShare).toBeGreaterThan(0.1);
+    expect(stats.nonAsciiShare).toBeLessThan(0.5);
+    expect(stats.redFlagShare).toBeGreaterThan(0.005);
+    expect(stats.redFlagShare).toBeLessThan(0.05);
+  });
+});
+
+describe('synthetic rules', () => {
+  it('compile without errors, deterministically, and the naive regexes agree on a plain case', () => {
+    const a = syntheticRules(5, 200);
+    expect(a).toEqual(syntheticRules(5, 200));
+    expect(a.ruleCount).toBe(200);
+    expect(compileRules(a.packs, a.lexicons).errors).toEqual([]);
+    const pack = { name: 't.json', language: 'en', category: 'test', rules: [{ id: 'test.one', severity: 'high' as const, direction: 'any' as const, patterns: ['send ~2 (pic | photo*)'], except: [], examples: { match: [], noMatch: [] }, source: 't' }] };
+    const naive = naiveRules([pack], []);
+    expect(naiveScan(naive, normalisedLine(normalise('ok so SEND me a photooo')), 'incoming')).toBe(1);
+    expect(naiveScan(naive, normalisedLine(normalise('send it to me later with a pic')), 'incoming')).toBe(0);
+  });
+});
+
+describe('summary line', () => {
+  it('has every required key, null for parts that did not run', () => {
+    const line = summary({});
+    for (const key of REQUIRED_KEYS) expect(line).toHaveProperty(key, null);
+    expect(JSON.parse(JSON.stringify(line))).toEqual(line);
+  });
+});
