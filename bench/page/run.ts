@@ -11,6 +11,7 @@
  *   script's isolated world share one V8 heap, so the extension's share is the difference).
  * - Watcher batches: lib/watch's stats object, read in the extension's isolated world.
  */
+import type { WatchStats } from '../../lib/watch/message-watcher';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,21 +39,8 @@ interface RunResult {
   longTasks: { start: number; duration: number }[];
   appendMs: number;
   wallMs: number;
-  watch?: {
-    startedAt: number;
-    firstScanAt: number;
-    passes: number;
-    messages: number;
-    totalPassMs: number;
-    onMessagesMs: number;
-    settledPasses: number;
-    totalSettledMs: number;
-    maxSettledMs: number;
-    maxPassMs: number;
-    maxPassMessages: number;
-    slowPasses: number;
-    longPassStarts: number[];
-  };
+  /** The watcher's own cost counters (lib/watch), nodes aside. */
+  watch?: Omit<WatchStats, 'nodes'>;
   /** Long tasks that contain a watcher pass of 50 ms or more. */
   extensionLongTasks: number;
   contentStartAt?: number;
