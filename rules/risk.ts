@@ -4,9 +4,10 @@
  *
  * Grooming is a process, not a word. Precision first: a single weak signal never opens the panel.
  * Strong rules (severity high) and urgent ones (threats, sextortion) alert at once; weaker ones
- * add up only across different categories, and fade with time and messages. Every number that
- * shapes the decision is a named constant in this file, tuned with `npm run eval` (see
- * docs/evaluation.md).
+ * add up across different categories (the other person coming back to the same kind of signal
+ * adds a little, never enough for a warning on its own), and fade with time and messages. Every
+ * number that shapes the decision is a named constant in this file, tuned with `npm run eval`
+ * (see docs/evaluation.md).
  */
 import type { Direction, Hit, Severity } from './engine';
 import { furthestStage, type StageId } from './categories';
@@ -27,6 +28,15 @@ export const SEVERITY_POINTS: Record<Severity, number> = {
  * nothing about the other person: they count at this share of their points.
  */
 export const OUTGOING_SHARE = 0.5;
+
+/**
+ * The other person returning to a category in further messages is a pattern, not a one-off: each
+ * further message with a signal of that category adds this share of a point, up to REPEAT_CAP per
+ * category. The cap keeps a single category below WARNING_POINTS (medium 2 + 1 = 3), so one kind of
+ * weak signal, however often repeated, never opens the panel by itself.
+ */
+export const REPEAT_SHARE = 0.5;
+export const REPEAT_CAP = 1;
 
 /** Points at which the quiet badge (notice) and the panel (warning) start. */
 export const NOTICE_POINTS = 1;
@@ -179,20 +189,30 @@ export class ConversationRisk {
 
 /**
  * Level from the evidence that still counts: per category the strongest signal (the reader's own
- * messages at OUTGOING_SHARE), summed over categories.
+ * messages at OUTGOING_SHARE), plus a little for the other person repeating that category in
+ * further messages (REPEAT_SHARE, at most REPEAT_CAP), summed over categories.
  */
 export function levelFor(evidence: readonly Evidence[], notConcern = false): Level {
   const best = new Map<string, number>();
+  const messages = new Map<string, Set<number>>();
   let urgent = false;
   for (const e of evidence) {
     if (notConcern && WEAK.has(e.severity)) continue;
     if (e.severity === 'urgent') urgent = true;
     const points = SEVERITY_POINTS[e.severity] * (e.direction === 'outgoing' ? OUTGOING_SHARE : 1);
     if (points > (best.get(e.category) ?? 0)) best.set(e.category, points);
+    if (e.direction !== 'outgoing') {
+      const seen = messages.get(e.category) ?? new Set<number>();
+      seen.add(e.message);
+      messages.set(e.category, seen);
+    }
   }
   if (urgent) return 'urgent';
   let total = 0;
-  for (const points of best.values()) total += points;
+  for (const [category, points] of best) {
+    const further = Math.max(0, (messages.get(category)?.size ?? 0) - 1);
+    total += points + Math.min(REPEAT_CAP, REPEAT_SHARE * further);
+  }
   if (total >= WARNING_POINTS) return 'warning';
   if (total >= NOTICE_POINTS) return 'notice';
   return 'none';
