@@ -117,7 +117,8 @@ export class ConversationRisk {
     if (hits.length === 0 && !fading) return this.assessment(false);
     const before = this.level;
     const fresh = hits.map((hit) => ({ rule: hit.rule, category: hit.category, severity: hit.severity, quote: hit.quote, direction, at: now, message: index }));
-    this.evidence = [...fresh.reverse(), ...this.evidence]
+    // Newest message first; the hits of one message stay in reading order for the quote.
+    this.evidence = [...fresh, ...this.evidence]
       .filter((e) => index - e.message < FADE_AFTER_MESSAGES && now - e.at < FADE_AFTER_MS)
       .slice(0, MAX_EVIDENCE);
     this.level = levelFor(this.evidence, this.notConcern);

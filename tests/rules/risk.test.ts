@@ -26,6 +26,13 @@ describe('ConversationRisk', () => {
     expect(a.stage).toBe('exclusivity');
   });
 
+  it('keeps the hits of one message in reading order, newest message first', () => {
+    const risk = new ConversationRisk();
+    risk.add([hit('flattery', 'low', 'so mature')], 'incoming', 1);
+    const a = risk.add([hit('secrecy', 'high', 'dont tell your mom'), hit('secrecy', 'high', 'our secret')], 'incoming', 2);
+    expect(a.evidence.map((e) => e.quote)).toEqual(['dont tell your mom', 'our secret', 'so mature']);
+  });
+
   it('counts the strongest signal per category once', () => {
     const risk = new ConversationRisk();
     for (let k = 0; k < 5; k++) risk.add([hit('flattery', 'low')], 'incoming', k);
