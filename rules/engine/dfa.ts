@@ -19,6 +19,9 @@ const MAX_SYMBOL_SETS = 50_000;
 /** Words remembered with their symbol set; chat vocabulary is open-ended, so this is capped too. */
 const MAX_WORDS = 100_000;
 
+/** The step counter when nobody counts (scanMessage): shared, so a call allocates nothing. */
+const uncounted = { steps: 0 };
+
 const ACCEPT_INCOMING = 1;
 const ACCEPT_OUTGOING = 2;
 
@@ -41,6 +44,8 @@ interface Dfa {
   /** Scratch for subset construction. */
   readonly mark: Int32Array;
   gen: number;
+  /** Scratch list of a word's symbols. */
+  readonly syms: number[];
 }
 
 const dfas = new WeakMap<Matcher, Dfa>();
@@ -49,7 +54,7 @@ function dfaOf(m: Matcher): Dfa {
   let dfa = dfas.get(m);
   if (!dfa) {
     const states = new Map<string, DfaState>();
-    dfa = { states, idle: undefined as unknown as DfaState, sets: new Map([['', 0]]), words: new Map(), mark: new Int32Array(m.stateCount), gen: 0 };
+    dfa = { states, idle: undefined as unknown as DfaState, sets: new Map([['', 0]]), words: new Map(), mark: new Int32Array(m.stateCount), gen: 0, syms: [] };
     dfa.idle = intern(m, dfa, []);
     dfas.set(m, dfa);
   }
@@ -136,11 +141,11 @@ function reset(dfa: Dfa): void {
  * Could any rule for `direction` match in these tokens? Exact (never a false "no"): when it says
  * yes, the full simulation decides which rules, where, and whether an exception cancels them.
  */
-export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direction, counter: { steps: number } = { steps: 0 }): boolean {
+export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direction, counter: { steps: number } = uncounted): boolean {
   const dfa = dfaOf(m);
   if (dfa.states.size > MAX_DFA_STATES) reset(dfa);
   const want = direction === 'incoming' ? ACCEPT_INCOMING : direction === 'outgoing' ? ACCEPT_OUTGOING : ACCEPT_INCOMING | ACCEPT_OUTGOING;
-  const syms: number[] = [];
+  const syms = dfa.syms;
   const idleOnNothing = m.startAny.length === 0;
   let state = dfa.idle;
   for (let k = 0; k < tokens.length; k++) {
