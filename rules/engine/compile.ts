@@ -45,7 +45,10 @@ export interface Matcher {
   readonly start: readonly (Int32Array | undefined)[];
   /** States entered by any word at the start (patterns that begin with an optional part then a gap). */
   readonly startAny: Int32Array;
-  /** Outgoing edges of state s: indices edgeFrom[s] .. edgeFrom[s+1]-1 of edgeSymbol/edgeTarget. */
+  /**
+   * Outgoing edges of state s: indices edgeFrom[s] .. edgeFrom[s+1]-1 of edgeSymbol/edgeTarget,
+   * sorted by symbol with ANY first.
+   */
   readonly edgeFrom: Int32Array;
   readonly edgeSymbol: Int32Array;
   readonly edgeTarget: Int32Array;
@@ -129,6 +132,7 @@ export function compileRules(packs: readonly Pack[], lexiconFiles: readonly Lexi
   const root = nfa.state();
   const rules: CompiledRule[] = [];
   const lexicons = new Map<string, Lexicon>(); // key: language + ':' + name
+  const trie = new Map<string, number>();
 
   // Lexicons: parse entries; single words and prefixes join the lexicon's class symbol.
   for (const file of lexiconFiles) {
@@ -177,9 +181,7 @@ export function compileRules(packs: readonly Pack[], lexiconFiles: readonly Lexi
         try {
           if (!parsed.ok) throw new CompileError(parsed.error.offset, parsed.error.message);
           const expander = new Expander(lexicons, symbols, pack.language);
-          const start = nfa.state();
-          nfa.eps(root, start);
-          const end = build(nfa, expander, parsed.node, start);
+          const end = buildPattern(nfa, trie, expander, parsed.node, root);
           nfa.accept(end, index * 2 + (isException ? 1 : 0));
         } catch (e) {
           if (!(e instanceof CompileError)) throw e;
@@ -243,6 +245,122 @@ class Expander {
     if (!lex) throw new CompileError(offset, `unknown lexicon {${name}} for language "${this.language}"`);
     if (lex.expanding) throw new CompileError(offset, `lexicon {${name}} refers to itself`);
     return lex;
+  }
+}
+
+/**
+ * One pattern, from the root. Its leading words, including alternatives and optional parts made of
+ * words (`(im | i am) [so] sorry`), are laid on a trie shared by all patterns, so that a first word
+ * used by 200 patterns is one edge and one thread, not 200. The rest is built privately after a
+ * join state. Sharing is safe because trie nodes only ever receive word edges, and epsilon edges
+ * only go *out of* them into a pattern's private states: every path to a pattern's accept reads a
+ * prefix that pattern allows, then its own remainder.
+ */
+function buildPattern(nfa: NfaBuilder, trie: Map<string, number>, ex: Expander, node: PatternNode, root: number): number {
+  const items = node.kind === 'seq' ? node.items : [node];
+  let ends = [root];
+  let k = 0;
+  for (; k < items.length; k++) {
+    const next = trieEnds(nfa, trie, ex, items[k]!, ends);
+    if (next === undefined) break;
+    ends = next;
+  }
+  let cur: number;
+  if (ends.length === 1 && ends[0] !== root) cur = ends[0]!;
+  else {
+    // Several trie branches (or none) lead on: join them in a private state.
+    cur = nfa.state();
+    for (const e of ends) nfa.eps(e, cur);
+  }
+  for (; k < items.length; k++) cur = build(nfa, ex, items[k]!, cur);
+  return cur;
+}
+
+/** Trie branches a pattern may fan out into before its private part starts. */
+const MAX_TRIE_BRANCHES = 16;
+
+/**
+ * The trie nodes where `node` ends when read from each of `from`, adding trie edges as needed;
+ * undefined when the node has structure the trie can't hold (gaps, multi-word lexicon entries).
+ */
+function trieEnds(nfa: NfaBuilder, trie: Map<string, number>, ex: Expander, node: PatternNode, from: readonly number[]): number[] | undefined {
+  let out: number[] | undefined;
+  switch (node.kind) {
+    case 'seq': {
+      let ends: readonly number[] | undefined = from;
+      for (const item of node.items) {
+        ends = trieEnds(nfa, trie, ex, item, ends);
+        if (ends === undefined) return undefined;
+      }
+      out = [...ends];
+      break;
+    }
+    case 'alt': {
+      out = [];
+      for (const option of node.options) {
+        const ends = trieEnds(nfa, trie, ex, option, from);
+        if (ends === undefined) return undefined;
+        out.push(...ends);
+      }
+      break;
+    }
+    case 'optional': {
+      const ends = trieEnds(nfa, trie, ex, node.body, from);
+      if (ends === undefined) return undefined;
+      out = [...from, ...ends];
+      break;
+    }
+    case 'lexicon': {
+      // Its single words as one class edge, its longer entries as trie paths of their own.
+      const lex = ex.lexicon(node.name, node.offset);
+      out = lex.classSymbol === undefined ? [] : from.map((state) => trieStep(nfa, trie, state, lex.classSymbol!));
+      lex.expanding = true;
+      try {
+        for (const entry of lex.entries) {
+          const ends = trieEnds(nfa, trie, ex, entry, from);
+          if (ends === undefined) return undefined;
+          out.push(...ends);
+        }
+      } finally {
+        lex.expanding = false;
+      }
+      break;
+    }
+    default: {
+      const symbol = singleSymbol(ex, node);
+      if (symbol === undefined) return undefined;
+      out = from.map((state) => trieStep(nfa, trie, state, symbol));
+    }
+  }
+  const unique = [...new Set(out)];
+  return unique.length > MAX_TRIE_BRANCHES ? undefined : unique;
+}
+
+/** The trie node one word past `state`, made on first use. */
+function trieStep(nfa: NfaBuilder, trie: Map<string, number>, state: number, symbol: number): number {
+  const key = `${state}:${symbol}`;
+  let next = trie.get(key);
+  if (next === undefined) {
+    next = edge(nfa, state, symbol);
+    trie.set(key, next);
+  }
+  return next;
+}
+
+/** The one symbol of an item that is a single edge, or undefined for anything with structure. */
+function singleSymbol(ex: Expander, node: PatternNode): number | undefined {
+  switch (node.kind) {
+    case 'word':
+    case 'prefix':
+      return ex.symbols.literal(node);
+    case 'number':
+      return ex.symbols.number();
+    case 'lexicon': {
+      const lex = ex.lexicon(node.name, node.offset);
+      return lex.entries.length === 0 ? lex.classSymbol : undefined;
+    }
+    default:
+      return undefined;
   }
 }
 
@@ -332,6 +450,20 @@ function freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: S
     edgeSymbol[i] = E[k * 3 + 1]!;
     edgeTarget[i] = E[k * 3 + 2]!;
   });
+  // Each state's edges sorted by symbol (ANY, -1, first): trie nodes have many edges, and a word
+  // finds its own by binary search (forEachEdge) instead of trying them all.
+  for (let s = 0; s < n; s++) {
+    const a = edgeFrom[s]!;
+    const b = edgeFrom[s + 1]!;
+    if (b - a < 2) continue;
+    const pairs: [number, number][] = [];
+    for (let e = a; e < b; e++) pairs.push([edgeSymbol[e]!, edgeTarget[e]!]);
+    pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    pairs.forEach(([symbol, target], k) => {
+      edgeSymbol[a + k] = symbol;
+      edgeTarget[a + k] = target;
+    });
+  }
   const acceptRows = rows(n, nfa.accepts, 2, 0);
   const acceptFrom = acceptRows.from;
   const accept = new Int32Array(acceptRows.order.length);
@@ -400,4 +532,47 @@ function freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: S
     acceptFrom,
     accept,
   };
+}
+
+/** Edges of one state at or below which a linear scan beats a binary search. */
+const LINEAR_EDGES = 8;
+
+/**
+ * Calls `visit(target)` for each edge of `state` that a word with symbols `syms` takes: the ANY
+ * edges, then each symbol's edges (found by binary search on states with many edges). Returns the
+ * elementary steps taken.
+ */
+export function forEachEdge(m: Matcher, state: number, syms: readonly number[], visit: (target: number) => void): number {
+  const { edgeFrom, edgeSymbol, edgeTarget } = m;
+  let lo = edgeFrom[state]!;
+  const end = edgeFrom[state + 1]!;
+  if (end - lo <= LINEAR_EDGES) {
+    for (let e = lo; e < end; e++) {
+      const symbol = edgeSymbol[e]!;
+      if (symbol === ANY || syms.includes(symbol)) visit(edgeTarget[e]!);
+    }
+    return 1 + end - lo;
+  }
+  let steps = 1;
+  while (lo < end && edgeSymbol[lo] === ANY) {
+    visit(edgeTarget[lo]!);
+    lo++;
+    steps++;
+  }
+  for (let q = 0; q < syms.length; q++) {
+    const symbol = syms[q]!;
+    let a = lo;
+    let b = end;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      steps++;
+      if (edgeSymbol[mid]! < symbol) a = mid + 1;
+      else b = mid;
+    }
+    for (let e = a; e < end && edgeSymbol[e] === symbol; e++) {
+      visit(edgeTarget[e]!);
+      steps++;
+    }
+  }
+  return steps;
 }

@@ -8,7 +8,7 @@
  * is capped: when it is full it starts over, so memory stays bounded and every word still costs at
  * most one subset construction, linear in the automaton's size. Linear time holds either way.
  */
-import { ANY, type Matcher } from './compile';
+import { forEachEdge, type Matcher } from './compile';
 import { symbolsOf } from './symbols';
 import type { Direction, Token } from './types';
 
@@ -96,13 +96,7 @@ function step(m: Matcher, dfa: Dfa, from: DfaState, syms: readonly number[], cou
       }
     }
   };
-  for (const s of from.states) {
-    for (let e = m.edgeFrom[s]!; e < m.edgeFrom[s + 1]!; e++) {
-      counter.steps++;
-      const symbol = m.edgeSymbol[e]!;
-      if (symbol === ANY || syms.includes(symbol)) enter(m.edgeTarget[e]!);
-    }
-  }
+  for (const s of from.states) counter.steps += forEachEdge(m, s, syms, enter);
   for (const symbol of syms) {
     const targets = m.start[symbol];
     if (targets) for (const t of targets) enter(t);

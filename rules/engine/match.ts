@@ -4,7 +4,7 @@
  * automaton's edges and closures: linear in the message length for any rule set. The number of
  * elementary steps is counted so a test can check that bound without timing anything.
  */
-import { ANY, type Matcher } from './compile';
+import { forEachEdge, type Matcher } from './compile';
 import { mayMatch } from './dfa';
 import { symbolsOf } from './symbols';
 import { normalise } from './normalise';
@@ -100,7 +100,7 @@ export function scanTokens(m: Matcher, text: string, tokens: readonly Token[], d
   s.count = 0;
   let found: Found[] | undefined;
   const syms = s.syms;
-  const { edgeFrom, edgeSymbol, edgeTarget, acceptFrom, accept } = m;
+  const { acceptFrom, accept } = m;
 
   for (let k = 0; k < tokens.length; k++) {
     symbolsOf(m, tokens[k]!, syms);
@@ -117,13 +117,8 @@ export function scanTokens(m: Matcher, text: string, tokens: readonly Token[], d
     s.count = 0;
 
     for (let a = 0; a < curCount; a++) {
-      const state = cur[a]!;
       const from = curStart[a]!;
-      for (let e = edgeFrom[state]!; e < edgeFrom[state + 1]!; e++) {
-        s.steps++;
-        const symbol = edgeSymbol[e]!;
-        if (symbol === ANY || syms.includes(symbol)) enter(m, s, edgeTarget[e]!, from);
-      }
+      s.steps += forEachEdge(m, cur[a]!, syms, (target) => enter(m, s, target, from));
     }
     for (let q = 0; q < syms.length; q++) {
       const targets = m.start[syms[q]!];
