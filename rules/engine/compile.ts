@@ -261,9 +261,10 @@ function buildPattern(nfa: NfaBuilder, trie: Map<string, number>, ex: Expander, 
   let ends = [root];
   let k = 0;
   for (; k < items.length; k++) {
-    const next = trieEnds(nfa, trie, ex, items[k]!, ends);
-    if (next === undefined) break;
-    ends = next;
+    // Check first, so a walk never leaves half-built branches behind.
+    const width = trieWidth(ex, items[k]!, ends.length);
+    if (width === undefined || width > MAX_TRIE_BRANCHES) break;
+    ends = trieEnds(nfa, trie, ex, items[k]!, ends)!;
   }
   let cur: number;
   if (ends.length === 1 && ends[0] !== root) cur = ends[0]!;
@@ -278,6 +279,53 @@ function buildPattern(nfa: NfaBuilder, trie: Map<string, number>, ex: Expander, 
 
 /** Trie branches a pattern may fan out into before its private part starts. */
 const MAX_TRIE_BRANCHES = 16;
+
+/**
+ * How many trie branches `node` leaves when read from `width` branches (before merging equal
+ * ones), or undefined when the trie can't hold it. Builds nothing.
+ */
+function trieWidth(ex: Expander, node: PatternNode, width: number): number | undefined {
+  switch (node.kind) {
+    case 'seq': {
+      let w: number | undefined = width;
+      for (const item of node.items) {
+        w = trieWidth(ex, item, w);
+        if (w === undefined || w > MAX_TRIE_BRANCHES) return undefined;
+      }
+      return w;
+    }
+    case 'alt': {
+      let total = 0;
+      for (const option of node.options) {
+        const w = trieWidth(ex, option, width);
+        if (w === undefined) return undefined;
+        total += w;
+      }
+      return total;
+    }
+    case 'optional': {
+      const w = trieWidth(ex, node.body, width);
+      return w === undefined ? undefined : w + width;
+    }
+    case 'lexicon': {
+      const lex = ex.lexicon(node.name, node.offset);
+      let total = lex.classSymbol === undefined ? 0 : width;
+      lex.expanding = true;
+      try {
+        for (const entry of lex.entries) {
+          const w = trieWidth(ex, entry, width);
+          if (w === undefined) return undefined;
+          total += w;
+        }
+      } finally {
+        lex.expanding = false;
+      }
+      return total;
+    }
+    default:
+      return singleSymbol(ex, node) === undefined ? undefined : width;
+  }
+}
 
 /**
  * The trie nodes where `node` ends when read from each of `from`, adding trie edges as needed;
