@@ -118,6 +118,27 @@ describe('compile and match', () => {
     expect(r2.errors[0]!.message).toContain('refers to itself');
   });
 
+  it('keeps patterns apart where they share first words (the trie)', () => {
+    const m = matcherOf([
+      rule('a', ['i [really] like {you}']),
+      rule('b', ['i like pizza']),
+      rule('c', ['(im | i am) [so] sad']),
+      rule('d', ['i ~2 go']),
+      rule('e', ['{parent} (said | says) no']),
+      rule('f', ['step dad']),
+    ]);
+    expect(ids(m, 'i like you')).toEqual(['a']);
+    expect(ids(m, 'i really like u')).toEqual(['a']);
+    expect(ids(m, 'i really like pizza')).toEqual([]);
+    expect(ids(m, 'i like pizza')).toEqual(['b']);
+    expect(ids(m, 'i am so sad')).toEqual(['c']);
+    expect(ids(m, 'im sad')).toEqual(['c']);
+    expect(ids(m, 'i so sad')).toEqual([]);
+    expect(ids(m, 'i really go')).toEqual(['d']);
+    expect(ids(m, 'my step dad said no')).toEqual(['f', 'e']);
+    expect(ids(m, 'step mom says no')).toEqual(['e']);
+  });
+
   it('rejects a rule id used twice', () => {
     const a: Pack = { name: 'en/test.json', language: 'en', category: 'test', rules: [rule('x', ['a b'])] };
     const r = compileRules([a, { ...a, name: 'en/other.json' }], [lexicons]);
