@@ -117,6 +117,10 @@ interface Lexicon {
   /** Class symbol for the single-word and prefix entries, when there are any. */
   classSymbol?: number;
   expanding?: boolean;
+  /** Trie branches one reading of the lexicon makes (undefined: not known yet; null: not trie-able). */
+  trieFactor?: number | null;
+  /** Trie nodes where the lexicon ends, by the trie node it is read from. */
+  trieEndsFrom?: Map<number, number[]>;
 }
 
 class CompileError extends Error {
@@ -132,7 +136,7 @@ export function compileRules(packs: readonly Pack[], lexiconFiles: readonly Lexi
   const root = nfa.state();
   const rules: CompiledRule[] = [];
   const lexicons = new Map<string, Lexicon>(); // key: language + ':' + name
-  const trie = new Map<string, number>();
+  const trie = new Map<number, number>();
 
   // Lexicons: parse entries; single words and prefixes join the lexicon's class symbol.
   for (const file of lexiconFiles) {
@@ -256,7 +260,7 @@ class Expander {
  * only go *out of* them into a pattern's private states: every path to a pattern's accept reads a
  * prefix that pattern allows, then its own remainder.
  */
-function buildPattern(nfa: NfaBuilder, trie: Map<string, number>, ex: Expander, node: PatternNode, root: number): number {
+function buildPattern(nfa: NfaBuilder, trie: Map<number, number>, ex: Expander, node: PatternNode, root: number): number {
   const items = node.kind === 'seq' ? node.items : [node];
   let ends = [root];
   let k = 0;
@@ -308,19 +312,26 @@ function trieWidth(ex: Expander, node: PatternNode, width: number): number | und
       return w === undefined ? undefined : w + width;
     }
     case 'lexicon': {
+      // Reading a lexicon from `width` branches makes `width` times its own factor: compute that once.
       const lex = ex.lexicon(node.name, node.offset);
-      let total = lex.classSymbol === undefined ? 0 : width;
-      lex.expanding = true;
-      try {
-        for (const entry of lex.entries) {
-          const w = trieWidth(ex, entry, width);
-          if (w === undefined) return undefined;
-          total += w;
+      if (lex.trieFactor === undefined) {
+        let factor: number | null = lex.classSymbol === undefined ? 0 : 1;
+        lex.expanding = true;
+        try {
+          for (const entry of lex.entries) {
+            const w = trieWidth(ex, entry, 1);
+            if (w === undefined) {
+              factor = null;
+              break;
+            }
+            factor += w;
+          }
+        } finally {
+          lex.expanding = false;
         }
-      } finally {
-        lex.expanding = false;
+        lex.trieFactor = factor;
       }
-      return total;
+      return lex.trieFactor === null ? undefined : width * lex.trieFactor;
     }
     default:
       return singleSymbol(ex, node) === undefined ? undefined : width;
@@ -331,7 +342,7 @@ function trieWidth(ex: Expander, node: PatternNode, width: number): number | und
  * The trie nodes where `node` ends when read from each of `from`, adding trie edges as needed;
  * undefined when the node has structure the trie can't hold (gaps, multi-word lexicon entries).
  */
-function trieEnds(nfa: NfaBuilder, trie: Map<string, number>, ex: Expander, node: PatternNode, from: readonly number[]): number[] | undefined {
+function trieEnds(nfa: NfaBuilder, trie: Map<number, number>, ex: Expander, node: PatternNode, from: readonly number[]): number[] | undefined {
   let out: number[] | undefined;
   switch (node.kind) {
     case 'seq': {
@@ -359,18 +370,24 @@ function trieEnds(nfa: NfaBuilder, trie: Map<string, number>, ex: Expander, node
       break;
     }
     case 'lexicon': {
-      // Its single words as one class edge, its longer entries as trie paths of their own.
+      // Its single words as one class edge, its longer entries as trie paths of their own; the
+      // ends from a given trie node are remembered, as lexicons like {you} start many patterns.
       const lex = ex.lexicon(node.name, node.offset);
-      out = lex.classSymbol === undefined ? [] : from.map((state) => trieStep(nfa, trie, state, lex.classSymbol!));
-      lex.expanding = true;
-      try {
-        for (const entry of lex.entries) {
-          const ends = trieEnds(nfa, trie, ex, entry, from);
-          if (ends === undefined) return undefined;
-          out.push(...ends);
+      const memo = (lex.trieEndsFrom ??= new Map());
+      out = [];
+      for (const state of from) {
+        let ends = memo.get(state);
+        if (ends === undefined) {
+          ends = lex.classSymbol === undefined ? [] : [trieStep(nfa, trie, state, lex.classSymbol)];
+          lex.expanding = true;
+          try {
+            for (const entry of lex.entries) ends.push(...trieEnds(nfa, trie, ex, entry, [state])!);
+          } finally {
+            lex.expanding = false;
+          }
+          memo.set(state, ends);
         }
-      } finally {
-        lex.expanding = false;
+        out.push(...ends);
       }
       break;
     }
@@ -384,9 +401,12 @@ function trieEnds(nfa: NfaBuilder, trie: Map<string, number>, ex: Expander, node
   return unique.length > MAX_TRIE_BRANCHES ? undefined : unique;
 }
 
+/** Trie keys are numbers (state, symbol): far cheaper than strings for 20,000 look-ups. */
+const TRIE_SYMBOL_SPACE = 2 ** 24;
+
 /** The trie node one word past `state`, made on first use. */
-function trieStep(nfa: NfaBuilder, trie: Map<string, number>, state: number, symbol: number): number {
-  const key = `${state}:${symbol}`;
+function trieStep(nfa: NfaBuilder, trie: Map<number, number>, state: number, symbol: number): number {
+  const key = state * TRIE_SYMBOL_SPACE + symbol;
   let next = trie.get(key);
   if (next === undefined) {
     next = edge(nfa, state, symbol);
@@ -503,7 +523,7 @@ function freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: S
   for (let s = 0; s < n; s++) {
     const a = edgeFrom[s]!;
     const b = edgeFrom[s + 1]!;
-    if (b - a < 2) continue;
+    if (b - a <= LINEAR_EDGES) continue; // scanned linearly, order doesn't matter
     const pairs: [number, number][] = [];
     for (let e = a; e < b; e++) pairs.push([edgeSymbol[e]!, edgeTarget[e]!]);
     pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
