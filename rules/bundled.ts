@@ -3,7 +3,8 @@
  * themselves are listed in rules/packs/index.ts (a test checks the list matches the folder) and were
  * checked with full positions at build time, so errors here mean a broken build.
  */
-import { compileRules, validateLexicons, validatePack, type LexiconFile, type Matcher, type Pack, type RuleError, type RuleSource } from './engine';
+import { compileRules, compileRulesInSlices, validateLexicons, validatePack, type LexiconFile, type Matcher, type Pack, type RuleError, type RuleSource, type Slicer } from './engine';
+import type { CompileResult } from './engine/compile';
 import { bundledLexiconFiles, bundledPackFiles } from './packs';
 
 /** Packs and lexicons, as plain data that can travel in a runtime message. */
@@ -55,7 +56,15 @@ export function shippedRules(): RuleSet {
 
 /** Compile a rule set; a rule set that doesn't compile is a broken build, so this throws. */
 export function compileRuleSet({ packs, lexicons }: RuleSet): Matcher {
-  const compiled = compileRules(packs, lexicons);
+  return checked(compileRules(packs, lexicons));
+}
+
+/** compileRuleSet in slices with pauses between them (see compileRulesInSlices). */
+export async function compileRuleSetInSlices({ packs, lexicons }: RuleSet, slicer: Slicer): Promise<Matcher> {
+  return checked(await compileRulesInSlices(packs, lexicons, slicer));
+}
+
+function checked(compiled: CompileResult): Matcher {
   if (compiled.errors.length > 0) throw new Error(`rules are invalid: ${compiled.errors.map((e) => `${e.pack} ${e.rule ?? ''} ${e.message}`).join('; ')}`);
   return compiled.matcher;
 }

@@ -6,7 +6,7 @@
 import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { compileRuleSet } from '~/rules/bundled';
+import { compileRuleSetInSlices } from '~/rules/bundled';
 import { regionFromLocale } from '~/rules/help';
 import { chooseTranslator } from '~/lib/choose-translator';
 import { ConversationMonitor, conversationId } from '~/lib/conversation-monitor';
@@ -18,6 +18,9 @@ import { DEFAULT_SETTINGS } from '~/lib/settings-schema';
 import { siteFor } from '~/lib/sites';
 import { watchMessages } from '~/lib/watch/message-watcher';
 import { frameOrDelay } from '~/lib/watch/schedule';
+
+/** Longest piece of rule compilation at start-up before the page gets the thread back. */
+const COMPILE_SLICE_MS = 8;
 
 export default defineContentScript({
   matches: [
@@ -59,7 +62,13 @@ export default defineContentScript({
       sendToBackground({ type: 'get-help', region, language }),
     ]);
     if (ctx.isInvalid) return;
-    const matcher = compileRuleSet(rules);
+    // Compiled in slices of a few ms: on a slow family laptop one piece would be a long task.
+    const matcher = await compileRuleSetInSlices(rules, {
+      now: () => performance.now(),
+      pause: () => new Promise((resume) => ctx.setTimeout(resume, 0)),
+      budgetMs: COMPILE_SLICE_MS,
+    });
+    if (ctx.isInvalid) return;
     const current = () => conversationId(location, document);
 
     // The panel's buttons call the session, which is created just below (they can't be pressed before).

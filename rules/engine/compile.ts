@@ -130,6 +130,40 @@ class CompileError extends Error {
 }
 
 export function compileRules(packs: readonly Pack[], lexiconFiles: readonly LexiconFile[]): CompileResult {
+  const steps = compileSteps(packs, lexiconFiles);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** How compileRulesInSlices hands the thread back: a clock and a way to wait for the next task. */
+export interface Slicer {
+  now(): number;
+  pause(): Promise<void>;
+  /** Longest slice of work, ms: under the 50 ms of a long task, with room for the page. */
+  budgetMs: number;
+}
+
+/**
+ * The same compilation, cut into slices of at most `budgetMs` with a pause between them, so a
+ * content script compiling its rules at page start never blocks the page for a long task.
+ */
+export async function compileRulesInSlices(packs: readonly Pack[], lexiconFiles: readonly LexiconFile[], slicer: Slicer): Promise<CompileResult> {
+  const steps = compileSteps(packs, lexiconFiles);
+  let sliceStart = slicer.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (slicer.now() - sliceStart >= slicer.budgetMs) {
+      await slicer.pause();
+      sliceStart = slicer.now();
+    }
+  }
+}
+
+/** Compilation as a generator that yields after each rule, so a driver can pause between rules. */
+function* compileSteps(packs: readonly Pack[], lexiconFiles: readonly LexiconFile[]): Generator<void, CompileResult> {
   const errors: RuleError[] = [];
   const symbols = new SymbolTable();
   const nfa = new NfaBuilder();
@@ -193,9 +227,10 @@ export function compileRules(packs: readonly Pack[], lexiconFiles: readonly Lexi
           errors.push({ pack: pack.name, rule: rule.id, ...at, message: `${e.message} in pattern "${source}"` });
         }
       });
+      yield;
     }
   }
-
+  yield;
   return { matcher: freeze(nfa, root, rules, symbols), errors };
 }
 

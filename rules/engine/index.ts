@@ -7,5 +7,5 @@ export { SEVERITIES, RULE_DIRECTIONS } from './types';
 export { normalise } from './normalise';
 export { parsePattern, type PatternNode } from './pattern';
 export { parsePackText, parseLexiconText, validatePack, validateLexicons, formatError } from './pack-parser';
-export { compileRules, type Matcher } from './compile';
+export { compileRules, compileRulesInSlices, type Matcher, type Slicer } from './compile';
 export { matchTokens, scanMessage, scanMessageCounted } from './match';
