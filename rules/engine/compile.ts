@@ -192,6 +192,7 @@ function* compileSteps(packs: readonly Pack[], lexiconFiles: readonly LexiconFil
           lex.entries.push(node);
         }
       });
+      yield;
     }
   }
 
@@ -231,7 +232,7 @@ function* compileSteps(packs: readonly Pack[], lexiconFiles: readonly LexiconFil
     }
   }
   yield;
-  return { matcher: freeze(nfa, root, rules, symbols), errors };
+  return { matcher: yield* freeze(nfa, root, rules, symbols), errors };
 }
 
 /** Assigns symbols to words, prefixes and lexicon classes. */
@@ -538,7 +539,7 @@ function rows(count: number, pairs: IntList, width: number, keyAt: number): { fr
 }
 
 /** Epsilon closures, start table and flat arrays. */
-function freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: SymbolTable): Matcher {
+function* freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: SymbolTable): Generator<void, Matcher> {
   const n = nfa.count;
   const E = nfa.edges.data;
   const P = nfa.epsilon.data;
@@ -567,6 +568,7 @@ function freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: S
       edgeTarget[a + k] = target;
     });
   }
+  yield;
   const acceptRows = rows(n, nfa.accepts, 2, 0);
   const acceptFrom = acceptRows.from;
   const accept = new Int32Array(acceptRows.order.length);
@@ -575,6 +577,7 @@ function freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: S
   const epsTo = new Int32Array(epsRows.order.length);
   epsRows.order.forEach((k, i) => (epsTo[i] = P[k * 2 + 1]!));
 
+  yield;
   const useful = (s: number) => edgeFrom[s + 1]! > edgeFrom[s]! || acceptFrom[s + 1]! > acceptFrom[s]!;
   // Closures are needed only for states entered by an edge, and the root (for the start table).
   const entered = new Uint8Array(n);
@@ -605,6 +608,7 @@ function freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: S
   }
   closureFrom[n] = closure.length;
 
+  yield;
   // Starting edges come from the root's closure, grouped by symbol.
   const start: number[][] = Array.from({ length: symbols.count }, () => []);
   const startAny: number[] = [];
