@@ -1,25 +1,14 @@
 /** The built-in demo chat (`npm start`) raises the Heads Up panel, and only talks to 127.0.0.1. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer, type StaticServer } from '../../scripts/serve';
-import { launchBrowser, requestsOutside, type TestBrowser } from './browser';
+import { expect, it } from 'vitest';
+import { requestsOutside } from './browser';
+import { useBrowserSession } from './session';
 import { panelDialog } from './panel-helpers';
 
-let server: StaticServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.cleanup();
-  await server?.close();
-});
+const e2e = useBrowserSession();
 
 it('the harmless demo conversation raises no panel', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/demo/?script=harmless`);
+  const page = await e2e.browser.context.newPage();
+  await page.goto(`${e2e.server.url}/demo/?script=harmless`);
   const messages = page.locator('[data-heads-up-direction]');
   // Seven scripted lines, about 1.2 s apart.
   await messages.nth(6).waitFor({ timeout: 20_000 });
@@ -30,8 +19,8 @@ it('the harmless demo conversation raises no panel', async () => {
 });
 
 it('the demo conversation raises the panel on the secrecy message', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/demo/`);
+  const page = await e2e.browser.context.newPage();
+  await page.goto(`${e2e.server.url}/demo/`);
   const dialog = panelDialog(page);
   await dialog.waitFor({ state: 'visible', timeout: 20_000 });
   const text = (await dialog.innerText()).replace(/[’‘]/g, "'");
@@ -42,6 +31,6 @@ it('the demo conversation raises the panel on the secrecy message', async () => 
 });
 
 it('made no request except to the local test server', () => {
-  expect(browser.requests).toContain(`${server.url}/demo/scripts/default.json`);
-  expect(requestsOutside(browser.requests, server.url)).toEqual([]);
+  expect(e2e.browser.requests).toContain(`${e2e.server.url}/demo/scripts/default.json`);
+  expect(requestsOutside(e2e.browser.requests, e2e.server.url)).toEqual([]);
 });

@@ -2,29 +2,18 @@
  * A harmless conversation, with near misses that look like red flags at a glance, raises no panel.
  * Then a control message proves the extension was watching the page all along.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer, type StaticServer } from '../../scripts/serve';
-import { launchBrowser, requestsOutside, type TestBrowser } from './browser';
+import { expect, it } from 'vitest';
+import { requestsOutside } from './browser';
+import { useBrowserSession } from './session';
 import { panelDialog } from './panel-helpers';
 import harmless from './pages/scripts/harmless.json';
 
-let server: StaticServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.cleanup();
-  await server?.close();
-});
+const e2e = useBrowserSession();
 
 it('plays a harmless conversation with near misses and raises no panel', async () => {
   expect(harmless.length).toBeGreaterThanOrEqual(15);
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/test/chat.html?script=harmless&interval=150`);
+  const page = await e2e.browser.context.newPage();
+  await page.goto(`${e2e.server.url}/test/chat.html?script=harmless&interval=150`);
   await page.locator('body[data-script-done="true"]').waitFor({ timeout: 30_000 });
   expect(await page.locator('[data-heads-up-direction]').count()).toBe(harmless.length);
 
@@ -48,6 +37,6 @@ it('plays a harmless conversation with near misses and raises no panel', async (
 });
 
 it('made no request except to the local test server', () => {
-  expect(browser.requests).toContain(`${server.url}/test/scripts/harmless.json`);
-  expect(requestsOutside(browser.requests, server.url)).toEqual([]);
+  expect(e2e.browser.requests).toContain(`${e2e.server.url}/test/scripts/harmless.json`);
+  expect(requestsOutside(e2e.browser.requests, e2e.server.url)).toEqual([]);
 });

@@ -2,37 +2,26 @@
  * A red-flag message in a web chat raises the Heads Up panel: fast, with the quoted words and
  * help links, without taking focus or covering the composer, closable, and accessible.
  */
+import { useBrowserSession } from './session';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/chromium';
-import { startServer, type StaticServer } from '../../scripts/serve';
-import { launchBrowser, requestsOutside, type TestBrowser } from './browser';
+import { requestsOutside } from './browser';
 import { overlaps, panelDialog, panelVisibleAt } from './panel-helpers';
 
 const RED_FLAG = "cool. don't tell your mom we talk, it's our secret";
 
-let server: StaticServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.cleanup();
-  await server?.close();
-});
+const e2e = useBrowserSession();
 
 function chatUrl(script: string, interval = 400): string {
-  return `${server.url}/test/chat.html?script=${script}&interval=${interval}`;
+  return `${e2e.server.url}/test/chat.html?script=${script}&interval=${interval}`;
 }
 
 describe('a red-flag message', () => {
   it('raises the panel within a second, with the quoted words and help, without taking focus', async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     await page.goto(chatUrl('red-flag'));
     const input = page.locator('#composer-input');
     await input.focus();
@@ -88,7 +77,7 @@ describe('a red-flag message', () => {
 
   it('does not change the layout of the page (no scrollbar appears on a full-height chat)', async () => {
     // The test chat fills the window exactly; with the panel open it must still fit.
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     await page.goto(chatUrl('red-flag', 100));
     await panelDialog(page).waitFor({ state: 'visible', timeout: 20_000 });
     const size = await page.evaluate(() => ({
@@ -104,7 +93,7 @@ describe('a red-flag message', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`shows a panel with no axe-core violations (${colorScheme} colour scheme)`, async () => {
-      const page = await browser.context.newPage();
+      const page = await e2e.browser.context.newPage();
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
       await page.goto(chatUrl('red-flag', 100));
       await panelDialog(page).waitFor({ state: 'visible', timeout: 20_000 });
@@ -124,7 +113,7 @@ describe('a red-flag message', () => {
 describe('privacy', () => {
   it('made no request except to the local test server', () => {
     // The log is live: it saw the test pages being fetched.
-    expect(browser.requests).toContain(chatUrl('red-flag'));
-    expect(requestsOutside(browser.requests, server.url)).toEqual([]);
+    expect(e2e.browser.requests).toContain(chatUrl('red-flag'));
+    expect(requestsOutside(e2e.browser.requests, e2e.server.url)).toEqual([]);
   });
 });

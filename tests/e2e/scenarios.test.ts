@@ -3,10 +3,10 @@
  * single-page chat, "Not a concern" and "Snooze", the badge, and how the panel fits the window.
  * Fixture lines were chosen with `npm run scan` against the bundled packs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from './session';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startServer, type StaticServer } from '../../scripts/serve';
-import { launchBrowser, requestsOutside, type TestBrowser } from './browser';
+import { requestsOutside } from './browser';
 import {
   appendMessage,
   axeViolations,
@@ -18,26 +18,15 @@ import {
   screenshotPanel,
 } from './panel-helpers';
 
-let server: StaticServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.cleanup();
-  await server?.close();
-});
+const e2e = useBrowserSession();
 
 /** A red flag shows the panel within a second; twice that without one means it stayed quiet. */
 const QUIET_WAIT_MS = 2_000;
 
 async function playScript(script: string, interval = 100): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(`${server.url}/test/chat.html?script=${script}&interval=${interval}`);
+  await page.goto(`${e2e.server.url}/test/chat.html?script=${script}&interval=${interval}`);
   return page;
 }
 
@@ -50,7 +39,7 @@ describe('levels', () => {
     await scriptDone(page);
     await page.waitForTimeout(QUIET_WAIT_MS);
     expect(await page.locator('heads-up-panel').getByRole('dialog').count()).toBe(0);
-    await expectBadge(page, browser.serviceWorker, '•');
+    await expectBadge(page, e2e.browser.serviceWorker, '•');
     await page.close();
   });
 
@@ -64,7 +53,7 @@ describe('levels', () => {
     expect(compact).toContain('Flattery');
     expect(compact).toContain('Personal questions');
     expect(await dialog.locator('a[href^="tel:"]').count()).toBe(0);
-    await expectBadge(page, browser.serviceWorker, '!');
+    await expectBadge(page, e2e.browser.serviceWorker, '!');
 
     // Expanded: every message that counted, newest first, with what it showed.
     await expand(page);
@@ -97,7 +86,7 @@ describe('levels', () => {
     expect(await dialog.getByRole('button', { name: 'Not a concern' }).count()).toBe(0);
     const assertive = page.locator('heads-up-panel [aria-live="assertive"]');
     await expect.poll(() => assertive.innerText()).toContain('Heads Up noticed something');
-    await expectBadge(page, browser.serviceWorker, '!!');
+    await expectBadge(page, e2e.browser.serviceWorker, '!!');
 
     await expand(page);
     const headings = await dialog.getByRole('heading', { level: 3 }).allInnerTexts();
@@ -112,9 +101,9 @@ describe('fitting the window', () => {
     { width: 360, height: 740 },
   ]) {
     it(`stays compact, keeps off the composer and leaves focus alone (${viewport.width}px)`, async () => {
-      const page = await browser.context.newPage();
+      const page = await e2e.browser.context.newPage();
       await page.setViewportSize(viewport);
-      await page.goto(`${server.url}/test/chat.html?script=three-signs&interval=100`);
+      await page.goto(`${e2e.server.url}/test/chat.html?script=three-signs&interval=100`);
       const input = page.locator('#composer-input');
       await input.focus();
       const dialog = panelDialog(page);
@@ -156,38 +145,38 @@ describe('fitting the window', () => {
 
 describe('conversations', () => {
   it('switching conversation in a single-page chat shows that conversation\'s level', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/test/threads.html?script=threads&thread=signs`);
+    const page = await e2e.browser.context.newPage();
+    await page.goto(`${e2e.server.url}/test/threads.html?script=threads&thread=signs`);
     const dialog = panelDialog(page);
     await dialog.waitFor({ state: 'visible', timeout: 20_000 });
-    await expectBadge(page, browser.serviceWorker, '!');
+    await expectBadge(page, e2e.browser.serviceWorker, '!');
 
     await page.getByRole('link', { name: 'Sam' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await expectBadge(page, browser.serviceWorker, '');
+    await expectBadge(page, e2e.browser.serviceWorker, '');
 
     await page.getByRole('link', { name: 'Riley' }).click();
     await dialog.waitFor({ state: 'visible' });
     expect(await plainText(dialog)).toMatch(/Urgent/);
-    await expectBadge(page, browser.serviceWorker, '!!');
+    await expectBadge(page, e2e.browser.serviceWorker, '!!');
 
     // Back to the first: its warning again, counted once although the page drew its history again.
     await page.getByRole('link', { name: 'Jordan' }).click();
     await expect.poll(async () => (await dialog.count()) && plainText(dialog)).toMatch(/home alone/);
     expect(await plainText(dialog)).not.toMatch(/Urgent/);
-    await expectBadge(page, browser.serviceWorker, '!');
+    await expectBadge(page, e2e.browser.serviceWorker, '!');
     await page.close();
   });
 
   it('"Not a concern" quiets weak signs, also after a reload, but a strong one still shows', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/test/threads.html?script=threads&thread=signs&case=not-a-concern`);
+    const page = await e2e.browser.context.newPage();
+    await page.goto(`${e2e.server.url}/test/threads.html?script=threads&thread=signs&case=not-a-concern`);
     const dialog = panelDialog(page);
     await dialog.waitFor({ state: 'visible', timeout: 20_000 });
     await dialog.getByRole('button', { name: 'Not a concern' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => page.locator('heads-up-panel [aria-live="polite"]').innerText()).toContain('stay quiet');
-    await expectBadge(page, browser.serviceWorker, '');
+    await expectBadge(page, e2e.browser.serviceWorker, '');
 
     await appendMessage(page, 'incoming', 'where are you from?');
     await page.waitForTimeout(QUIET_WAIT_MS);
@@ -205,8 +194,8 @@ describe('conversations', () => {
   });
 
   it('"Snooze" holds warnings for the hour, also after a reload, but urgent still shows', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/test/threads.html?script=threads&thread=signs&case=snooze`);
+    const page = await e2e.browser.context.newPage();
+    await page.goto(`${e2e.server.url}/test/threads.html?script=threads&thread=signs&case=snooze`);
     const dialog = panelDialog(page);
     await dialog.waitFor({ state: 'visible', timeout: 20_000 });
     await dialog.getByRole('button', { name: 'Snooze' }).click();
@@ -221,7 +210,7 @@ describe('conversations', () => {
     await page.waitForTimeout(QUIET_WAIT_MS);
     expect(await dialog.count()).toBe(0);
     // The badge still tells the truth while the panel waits.
-    await expectBadge(page, browser.serviceWorker, '!');
+    await expectBadge(page, e2e.browser.serviceWorker, '!');
 
     await appendMessage(page, 'incoming', 'pay me or i will send it to all your friends');
     await dialog.waitFor({ state: 'visible', timeout: 10_000 });
@@ -237,9 +226,9 @@ describe('accessibility and screenshots (English)', () => {
   ] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`${level} panel, compact and expanded, has no axe-core violations (${colorScheme})`, async () => {
-        const page = await browser.context.newPage();
+        const page = await e2e.browser.context.newPage();
         await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-        await page.goto(`${server.url}/test/chat.html?script=${script}&interval=50`);
+        await page.goto(`${e2e.server.url}/test/chat.html?script=${script}&interval=50`);
         await scriptDone(page);
         const dialog = panelDialog(page);
         await dialog.waitFor({ state: 'visible', timeout: 20_000 });
@@ -259,8 +248,8 @@ describe('accessibility and screenshots (English)', () => {
 
 describe('options page', () => {
   it('saves the audience through the background, says "Saved", and the panel then speaks to a parent', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await e2e.browser.context.newPage();
+    await options.goto(`chrome-extension://${e2e.browser.extensionId}/options.html`);
     await options.getByRole('radio', { name: 'A parent or carer' }).check();
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
@@ -282,7 +271,7 @@ describe('options page', () => {
 
 describe('privacy', () => {
   it('made no request except to the local test server', () => {
-    expect(browser.requests).toContain(`${server.url}/test/scripts/threads.json`);
-    expect(requestsOutside(browser.requests, server.url)).toEqual([]);
+    expect(e2e.browser.requests).toContain(`${e2e.server.url}/test/scripts/threads.json`);
+    expect(requestsOutside(e2e.browser.requests, e2e.server.url)).toEqual([]);
   });
 });

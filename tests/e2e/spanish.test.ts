@@ -2,23 +2,12 @@
  * A reader whose browser speaks Spanish, in Mexico: the panel speaks Spanish, its help lines are
  * described in Spanish, and it has no axe-core violations at any level.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type StaticServer } from '../../scripts/serve';
-import { launchBrowser, MEXICO_READER, requestsOutside, type TestBrowser } from './browser';
+import { useBrowserSession } from './session';
+import { describe, expect, it } from 'vitest';
+import { MEXICO_READER, requestsOutside } from './browser';
 import { axeViolations, panelDialog, plainText, screenshotPanel } from './panel-helpers';
 
-let server: StaticServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser(MEXICO_READER);
-});
-
-afterAll(async () => {
-  await browser?.cleanup();
-  await server?.close();
-});
+const e2e = useBrowserSession(MEXICO_READER);
 
 describe('Spanish', () => {
   for (const [level, script] of [
@@ -26,9 +15,9 @@ describe('Spanish', () => {
     ['urgent', 'es-urgent'],
   ] as const) {
     it(`shows the ${level} panel in Spanish, with Spanish help, and no axe-core violations`, async () => {
-      const page = await browser.context.newPage();
+      const page = await e2e.browser.context.newPage();
       await page.emulateMedia({ reducedMotion: 'reduce' });
-      await page.goto(`${server.url}/test/chat.html?script=${script}&interval=50`);
+      await page.goto(`${e2e.server.url}/test/chat.html?script=${script}&interval=50`);
       const dialog = panelDialog(page);
       await dialog.waitFor({ state: 'visible', timeout: 20_000 });
       const compact = await plainText(dialog);
@@ -54,6 +43,6 @@ describe('Spanish', () => {
   }
 
   it('made no request except to the local test server', () => {
-    expect(requestsOutside(browser.requests, server.url)).toEqual([]);
+    expect(requestsOutside(e2e.browser.requests, e2e.server.url)).toEqual([]);
   });
 });
