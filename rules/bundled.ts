@@ -69,9 +69,3 @@ function checked(compiled: CompileResult): Matcher {
   return compiled.matcher;
 }
 
-let cached: Matcher | undefined;
-
-/** The compiled bundled rules, built on first use. */
-export function bundledMatcher(): Matcher {
-  return (cached ??= compileRuleSet(shippedRules()));
-}
