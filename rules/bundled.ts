@@ -1,7 +1,8 @@
 /**
- * The rule packs that ship inside the extension, validated and compiled once per script. The files
- * themselves are listed in rules/packs/index.ts (a test checks the list matches the folder) and were
- * checked with full positions at build time, so errors here mean a broken build.
+ * The rule packs that ship inside the extension. The background hands them to each content script
+ * as data (`get-rules`), which compiles them. The files are listed in rules/packs/index.ts (a test
+ * checks the list matches the folder) and were checked with full positions at build time, so
+ * errors here mean a broken build.
  */
 import { compileRules, compileRulesInSlices, validateLexicons, validatePack, type LexiconFile, type Matcher, type Pack, type RuleError, type RuleSource, type Slicer } from './engine';
 import type { CompileResult } from './engine/compile';
