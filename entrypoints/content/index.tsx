@@ -9,7 +9,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { compileRuleSetInSlices } from '~/rules/bundled';
 import { regionFromLocale } from '~/rules/help';
 import { chooseTranslator } from '~/lib/choose-translator';
-import { ConversationMonitor, conversationId } from '~/lib/conversation-monitor';
+import { ConversationMonitor } from '~/lib/conversation-monitor';
+import { trackCurrentConversation } from '~/lib/current-conversation';
 import { ConversationSession } from '~/lib/conversation-session';
 import { resolveLanguage } from '~/lib/i18n';
 import { sendToBackground } from '~/lib/messages';
@@ -69,7 +70,8 @@ export default defineContentScript({
       budgetMs: COMPILE_SLICE_MS,
     });
     if (ctx.isInvalid) return;
-    const current = () => conversationId(location, document);
+    const conversation = trackCurrentConversation(location, document);
+    const current = () => conversation.get();
 
     // The panel's buttons call the session, which is created just below (they can't be pressed before).
     const panel = createPanelUi(ctx, {
@@ -100,8 +102,14 @@ export default defineContentScript({
     // Single-page chats change conversation without a page load. WXT fires this before the page
     // has drawn the new conversation, so look a frame later.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      ctx.requestAnimationFrame(() => void session.open(current()));
+      ctx.requestAnimationFrame(() => {
+        conversation.invalidate();
+        void session.open(current());
+      });
     });
-    ctx.onInvalidated(() => watcher.stop());
+    ctx.onInvalidated(() => {
+      watcher.stop();
+      conversation.stop();
+    });
   },
 });
