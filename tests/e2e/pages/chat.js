@@ -1,62 +1,28 @@
 // Test chat: appends the messages of scripts/<name>.json (?script=<name>) one by one,
-// every ?interval= milliseconds (default 300). Each message element carries
-// data-heads-up-direction and data-appended-at (performance.now() when it was appended).
-// When the script is over, <body data-script-done="true">. window.appendMessage(direction, text)
-// lets a test add one more message. The message list carries data-heads-up-conversation:
+// every ?interval= milliseconds (default 300). When the script is over,
+// <body data-script-done="true">. The message list carries data-heads-up-conversation:
 // ?conversation= when given, else a new id per page load, so tests that share this page do not
-// share a conversation (Heads Up remembers each conversation's level).
+// share a conversation (Heads Up remembers each conversation's level). Shared parts: chat-page.js.
 (function () {
   'use strict';
-  var params = new URLSearchParams(location.search);
-  var name = params.get('script') || '';
-  var interval = Number(params.get('interval') || 300);
-  var list = document.getElementById('messages');
-  list.setAttribute(
+  var chat = window.testChat;
+  var interval = Number(chat.params.get('interval') || 300);
+  chat.list.setAttribute(
     'data-heads-up-conversation',
-    params.get('conversation') || name + '-' + Math.random().toString(36).slice(2, 10),
+    chat.params.get('conversation') || (chat.params.get('script') || '') + '-' + Math.random().toString(36).slice(2, 10),
   );
 
-  function appendMessage(direction, text) {
-    var item = document.createElement('li');
-    item.setAttribute('data-heads-up-direction', direction);
-    item.textContent = text;
-    list.appendChild(item);
-    item.setAttribute('data-appended-at', String(performance.now()));
-    list.scrollTop = list.scrollHeight;
-    return item;
-  }
-  window.appendMessage = appendMessage;
-
-  document.getElementById('composer').addEventListener('submit', function (event) {
-    event.preventDefault();
-    var input = document.getElementById('composer-input');
-    if (input.value.trim()) appendMessage('outgoing', input.value.trim());
-    input.value = '';
-  });
-
-  if (!/^[a-z0-9-]+$/.test(name)) {
-    document.body.setAttribute('data-script-error', 'bad or missing ?script=');
-    return;
-  }
-  fetch('scripts/' + name + '.json')
-    .then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status);
-      return response.json();
-    })
-    .then(function (messages) {
-      var index = 0;
-      function next() {
-        if (index >= messages.length) {
-          document.body.setAttribute('data-script-done', 'true');
-          return;
-        }
-        var message = messages[index++];
-        appendMessage(message.direction, message.text);
-        setTimeout(next, interval);
+  chat.loadScript(function (messages) {
+    var index = 0;
+    function next() {
+      if (index >= messages.length) {
+        document.body.setAttribute('data-script-done', 'true');
+        return;
       }
+      var message = messages[index++];
+      chat.appendMessage(message.direction, message.text);
       setTimeout(next, interval);
-    })
-    .catch(function (error) {
-      document.body.setAttribute('data-script-error', String(error));
-    });
+    }
+    setTimeout(next, interval);
+  });
 })();
