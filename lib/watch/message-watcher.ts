@@ -127,7 +127,8 @@ export function watchMessages(options: WatcherOptions): Watcher {
     const messages: WatchedMessage[] = [];
     const split: Node[] = [];
     for (const { node, structural } of batch) {
-      if (!node.isConnected || hasAncestorIn(node, inBatch, root)) continue;
+      // Most passes hold one node: no ancestor walk needed then.
+      if (!node.isConnected || (batch.length > 1 && hasAncestorIn(node, inBatch, root))) continue;
       const element = node instanceof Element ? node : node.parentElement;
       if (!element || isIgnored(element, site)) continue;
       if (node instanceof Element && (structural || textLength(node) > MAX_MESSAGE_CHARS) && isContainer(node)) {
