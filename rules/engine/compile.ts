@@ -12,7 +12,9 @@
 import { MIN_PREFIX, parsePattern, type PatternNode } from './pattern';
 
 export { MIN_PREFIX };
+import { anchorTable, cheapest, groupsOf, GROUPS_PER_PATTERN, PREFIX_COST, wordCost, type AnchorTable, type PatternAnchors } from './anchors';
 import { locatePattern } from './pack-parser';
+import { PREFIX_BLOOM_SIZE, prefixBloomKey } from './symbols';
 import type { LexiconFile, Pack, RuleDirection, RuleError, Severity } from './types';
 
 /** Edge symbol that any word satisfies (gaps). */
@@ -27,14 +29,14 @@ export interface CompiledRule {
   hasExceptions: boolean;
 }
 
-export interface Matcher {
+export interface Matcher extends AnchorTable {
   readonly rules: readonly CompiledRule[];
   /** Normalised word -> the symbols it carries (its own, and the lexicons it is listed in). */
   readonly words: ReadonlyMap<string, Int32Array>;
   /** Prefix of a `word*` entry -> the symbols a word starting with it carries. */
   readonly prefixes: ReadonlyMap<string, Int32Array>;
-  /** The first MIN_PREFIX letters of every prefix, to skip words that start like none. */
-  readonly prefixStems: ReadonlySet<string>;
+  /** Bits set for the hashed first MIN_PREFIX letters of every prefix (symbols.ts), to skip words that start like none. */
+  readonly prefixBloom: Uint8Array;
   /** Distinct prefix lengths, ascending. */
   readonly prefixLengths: Int32Array;
   /** Symbols of a number token (`#`), empty when no pattern uses numbers. */
@@ -116,6 +118,8 @@ interface Lexicon {
   owner: string[];
   /** Class symbol for the single-word and prefix entries, when there are any. */
   classSymbol?: number;
+  /** How common its single-word and prefix entries are, summed (anchors.ts). */
+  classCost: number;
   expanding?: boolean;
   /** Trie branches one reading of the lexicon makes (undefined: not known yet; null: not trie-able). */
   trieFactor?: number | null;
@@ -171,11 +175,12 @@ function* compileSteps(packs: readonly Pack[], lexiconFiles: readonly LexiconFil
   const rules: CompiledRule[] = [];
   const lexicons = new Map<string, Lexicon>(); // key: language + ':' + name
   const trie = new Map<number, number>();
+  const anchors: PatternAnchors[] = [];
 
   // Lexicons: parse entries; single words and prefixes join the lexicon's class symbol.
   for (const file of lexiconFiles) {
     for (const [name, list] of Object.entries(file.lexicons)) {
-      const lex: Lexicon = { entries: [], owner: list };
+      const lex: Lexicon = { entries: [], owner: list, classCost: 0 };
       lexicons.set(`${file.language}:${name}`, lex);
       list.forEach((entry, index) => {
         const parsed = parsePattern(entry);
@@ -188,6 +193,7 @@ function* compileSteps(packs: readonly Pack[], lexiconFiles: readonly LexiconFil
         if (node.kind === 'word' || node.kind === 'prefix') {
           lex.classSymbol ??= symbols.fresh();
           symbols.addMember(node, lex.classSymbol);
+          lex.classCost += node.kind === 'word' ? wordCost(node.text) : PREFIX_COST;
         } else {
           lex.entries.push(node);
         }
@@ -222,6 +228,8 @@ function* compileSteps(packs: readonly Pack[], lexiconFiles: readonly LexiconFil
           const expander = new Expander(lexicons, symbols, pack.language);
           const end = buildPattern(nfa, trie, expander, parsed.node, root);
           nfa.accept(end, index * 2 + (isException ? 1 : 0));
+          // Exceptions only cancel a match, so only patterns need anchors.
+          if (!isException) anchors.push({ rule: index, groups: cheapest(groupsOf(expander, parsed.node), GROUPS_PER_PATTERN) });
         } catch (e) {
           if (!(e instanceof CompileError)) throw e;
           const at = locatePattern(rule, k, e.offset);
@@ -232,7 +240,7 @@ function* compileSteps(packs: readonly Pack[], lexiconFiles: readonly LexiconFil
     }
   }
   yield;
-  return { matcher: yield* freeze(nfa, root, rules, symbols), errors };
+  return { matcher: yield* freeze(nfa, root, rules, symbols, anchors), errors };
 }
 
 /** Assigns symbols to words, prefixes and lexicon classes. */
@@ -279,6 +287,14 @@ class Expander {
     readonly symbols: SymbolTable,
     private readonly language: string,
   ) {}
+
+  literal(node: { kind: 'word' | 'prefix'; text: string }): number {
+    return this.symbols.literal(node);
+  }
+
+  number(): number {
+    return this.symbols.number();
+  }
 
   lexicon(name: string, offset: number): Lexicon {
     const lex = this.lexicons.get(`${this.language}:${name}`);
@@ -539,7 +555,7 @@ function rows(count: number, pairs: IntList, width: number, keyAt: number): { fr
 }
 
 /** Epsilon closures, start table and flat arrays. */
-function* freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: SymbolTable): Generator<void, Matcher> {
+function* freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: SymbolTable, anchors: readonly PatternAnchors[]): Generator<void, Matcher> {
   const n = nfa.count;
   const E = nfa.edges.data;
   const P = nfa.epsilon.data;
@@ -624,7 +640,7 @@ function* freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: 
     rules,
     words: toTyped(symbols.words),
     prefixes: toTyped(symbols.prefixes),
-    prefixStems: new Set([...symbols.prefixes.keys()].map((p) => p.slice(0, MIN_PREFIX))),
+    prefixBloom: prefixBloom(symbols.prefixes.keys()),
     prefixLengths: Int32Array.from(new Set([...symbols.prefixes.keys()].map((p) => p.length))).sort(),
     numberSymbols: symbols.numberSymbol === undefined ? new Int32Array(0) : Int32Array.of(symbols.numberSymbol),
     symbolCount: symbols.count,
@@ -638,48 +654,15 @@ function* freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: 
     closure: closure.data.slice(0, closure.length),
     acceptFrom,
     accept,
+    ...anchorTable(anchors, symbols.count),
   };
 }
 
-/** Edges of one state at or below which a linear scan beats a binary search. */
-const LINEAR_EDGES = 8;
-
-/**
- * Calls `visit(target)` for each edge of `state` that a word with symbols `syms` takes: the ANY
- * edges, then each symbol's edges (found by binary search on states with many edges). Returns the
- * elementary steps taken.
- */
-export function forEachEdge(m: Matcher, state: number, syms: readonly number[], visit: (target: number) => void): number {
-  const { edgeFrom, edgeSymbol, edgeTarget } = m;
-  let lo = edgeFrom[state]!;
-  const end = edgeFrom[state + 1]!;
-  if (end - lo <= LINEAR_EDGES) {
-    for (let e = lo; e < end; e++) {
-      const symbol = edgeSymbol[e]!;
-      if (symbol === ANY || syms.includes(symbol)) visit(edgeTarget[e]!);
-    }
-    return 1 + end - lo;
-  }
-  let steps = 1;
-  while (lo < end && edgeSymbol[lo] === ANY) {
-    visit(edgeTarget[lo]!);
-    lo++;
-    steps++;
-  }
-  for (let q = 0; q < syms.length; q++) {
-    const symbol = syms[q]!;
-    let a = lo;
-    let b = end;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      steps++;
-      if (edgeSymbol[mid]! < symbol) a = mid + 1;
-      else b = mid;
-    }
-    for (let e = a; e < end && edgeSymbol[e] === symbol; e++) {
-      visit(edgeTarget[e]!);
-      steps++;
-    }
-  }
-  return steps;
+function prefixBloom(prefixes: Iterable<string>): Uint8Array {
+  const bloom = new Uint8Array(PREFIX_BLOOM_SIZE);
+  for (const p of prefixes) bloom[prefixBloomKey(p)] = 1;
+  return bloom;
 }
+
+/** Edges of one state at or below which a linear scan beats a binary search. */
+export const LINEAR_EDGES = 8;

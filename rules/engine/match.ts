@@ -4,8 +4,8 @@
  * automaton's edges and closures: linear in the message length for any rule set. The number of
  * elementary steps is counted so a test can check that bound without timing anything.
  */
-import { forEachEdge, type Matcher } from './compile';
-import { mayMatch } from './dfa';
+import { ANY, LINEAR_EDGES, type Matcher } from './compile';
+import { mayMatch } from './prefilter';
 import { symbolsOf } from './symbols';
 import { normalise } from './normalise';
 import type { Direction, Hit, Token } from './types';
@@ -26,6 +26,7 @@ interface Scratch {
   /** Threads in s.cur while a word is being read. */
   count: number;
   steps: number;
+  /** Scratch for a token's merged symbols (symbols.ts). */
   syms: number[];
 }
 
@@ -72,7 +73,7 @@ export function scanMessage(m: Matcher, text: string, direction: Direction): Hit
 
 /** Matching alone, on tokens already normalised: what scanMessage does after normalise. */
 export function matchTokens(m: Matcher, text: string, tokens: readonly Token[], direction: Direction): Hit[] {
-  // The DFA pass rules out almost every message in a look-up or two per word.
+  // The anchor filter rules out almost every message with one look-up per word.
   if (!mayMatch(m, tokens, direction)) return [];
   return scanTokens(m, text, tokens, direction).hits;
 }
@@ -99,11 +100,11 @@ export function scanTokens(m: Matcher, text: string, tokens: readonly Token[], d
   s.steps = 0;
   s.count = 0;
   let found: Found[] | undefined;
-  const syms = s.syms;
   const { acceptFrom, accept } = m;
 
+  const { edgeFrom, edgeSymbol, edgeTarget } = m;
   for (let k = 0; k < tokens.length; k++) {
-    symbolsOf(m, tokens[k]!, syms);
+    const syms = symbolsOf(m, tokens[k]!, s.syms);
     s.steps += 1 + syms.length;
     s.gen++;
     const curCount = s.count;
@@ -116,9 +117,41 @@ export function scanTokens(m: Matcher, text: string, tokens: readonly Token[], d
     s.nextStart = curStart;
     s.count = 0;
 
+    // Each thread takes the edges of its state that this word satisfies: ANY edges (sorted first),
+    // then each symbol's, found by a linear scan on small states and a binary search on large ones.
     for (let a = 0; a < curCount; a++) {
       const from = curStart[a]!;
-      s.steps += forEachEdge(m, cur[a]!, syms, (target) => enter(m, s, target, from));
+      const state = cur[a]!;
+      let lo = edgeFrom[state]!;
+      const end = edgeFrom[state + 1]!;
+      s.steps++;
+      if (end - lo <= LINEAR_EDGES) {
+        for (let e = lo; e < end; e++) {
+          s.steps++;
+          const symbol = edgeSymbol[e]!;
+          if (symbol === ANY || contains(syms, symbol)) enter(m, s, edgeTarget[e]!, from);
+        }
+        continue;
+      }
+      for (; lo < end && edgeSymbol[lo] === ANY; lo++) {
+        s.steps++;
+        enter(m, s, edgeTarget[lo]!, from);
+      }
+      for (let q = 0; q < syms.length; q++) {
+        const symbol = syms[q]!;
+        let x = lo;
+        let y = end;
+        while (x < y) {
+          const mid = (x + y) >> 1;
+          s.steps++;
+          if (edgeSymbol[mid]! < symbol) x = mid + 1;
+          else y = mid;
+        }
+        for (let e = x; e < end && edgeSymbol[e] === symbol; e++) {
+          s.steps++;
+          enter(m, s, edgeTarget[e]!, from);
+        }
+      }
     }
     for (let q = 0; q < syms.length; q++) {
       const targets = m.start[syms[q]!];
@@ -144,6 +177,11 @@ export function scanTokens(m: Matcher, text: string, tokens: readonly Token[], d
   }
 
   return { hits: found ? toHits(m, text, tokens, found) : [], steps: s.steps };
+}
+
+function contains(syms: ArrayLike<number>, symbol: number): boolean {
+  for (let q = 0; q < syms.length; q++) if (syms[q] === symbol) return true;
+  return false;
 }
 
 /** Enter state t (and its closure) for a thread that began at token `from`: the set in s.cur. */

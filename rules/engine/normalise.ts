@@ -52,6 +52,26 @@ function classOfFolded(cp: number): number {
 }
 
 /**
+ * Word forms are interned: each distinct form gets a small integer id, shared by every message, so
+ * the matcher can remember what a word means by id (a typed-array read) instead of hashing its
+ * text again for every rule look-up. The table is bounded; after MAX_INTERNED_WORDS forms, new
+ * ones get NOT_INTERNED and the matcher reads them by text. Ids never change once given.
+ */
+export const MAX_INTERNED_WORDS = 30_000;
+export const NOT_INTERNED = -1;
+const wordIds = new Map<string, number>();
+
+function intern(word: string): number {
+  let id = wordIds.get(word);
+  if (id === undefined) {
+    if (wordIds.size >= MAX_INTERNED_WORDS) return NOT_INTERNED;
+    id = wordIds.size;
+    wordIds.set(word, id);
+  }
+  return id;
+}
+
+/**
  * The token being built. Buffers are reused across calls (normalise is synchronous and never
  * re-entered), so a message allocates only its tokens and their strings.
  */
@@ -191,8 +211,10 @@ function flush(text: string, out: Token[]): boolean {
 
 function makeToken(raw: string, letters: number, digits: number, symbols: number, start: number, end: number, mayRepeat: boolean): Token {
   const leet = letters >= 1 && digits + symbols > 0 && digits <= letters && !startsWithNumber(raw);
+  const text = mayRepeat ? squash(raw) : raw;
   return {
-    text: mayRepeat ? squash(raw) : raw,
+    text,
+    id: intern(text),
     alt: leet ? squash(unleet(raw)) : undefined,
     start,
     end,

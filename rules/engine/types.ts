@@ -63,6 +63,8 @@ export interface RuleError {
 export interface Token {
   /** Normalised word form (case folded, confusables folded, repeats squashed). */
   text: string;
+  /** The form's id in the normaliser's table of word forms (same text, same id), or NOT_INTERNED. */
+  id: number;
   /** Leetspeak-folded alternative ("s3nd" -> "send"), or undefined when the token has none. */
   alt: string | undefined;
   /** UTF-16 offsets into the original text, end exclusive. */

@@ -1,5 +1,5 @@
 /**
- * The DFA pass is only a filter: scanMessage (DFA first) must find exactly what the thread
+ * The anchor filter (prefilter.ts) is only a filter: scanMessage (filter first) must find exactly what the thread
  * simulation alone finds, for every rule example of the bundled packs and for random word soup
  * made of the packs' own vocabulary, in every direction.
  */
@@ -16,7 +16,7 @@ const directions: Direction[] = ['incoming', 'outgoing', 'unknown'];
 
 const full = (text: string, d: Direction) => scanTokens(matcher, text, normalise(text), d).hits;
 
-describe('DFA filter', () => {
+describe('anchor filter', () => {
   it('agrees with the full simulation on every rule example', () => {
     expect(examples.length).toBeGreaterThan(100);
     for (const text of examples) for (const d of directions) expect(scanMessage(matcher, text, d)).toEqual(full(text, d));
