@@ -2,15 +2,19 @@
  * Anchors: what any match of a pattern must contain, so most messages can be ruled out without
  * running the automaton.
  *
- * A *group* is a set of symbols of which every match of a pattern carries at least one, on some
- * token: the word of a plain word position, a lexicon's class symbol plus one group of each of
- * its longer entries, one group of each option of an alternative. Optional parts and gaps
- * require nothing. Each pattern keeps its (at most) two cheapest groups; the filter in
- * prefilter.ts passes a message only if, for some pattern, the message has a token from each.
+ * A *group* is a set of symbols of which every match carries at least one, on one token: the
+ * word of a plain word position, a `word*` prefix, a number, or for a lexicon its class symbol
+ * plus one group of each of its longer entries. Optional parts and gaps require nothing. A
+ * pattern's alternatives are spelt out (up to MAX_EXPANSIONS ways; past that, an alternative
+ * becomes one group, the union of one group per option), so each way of matching becomes a
+ * *slot*: its groups in pattern order, each on a later token than the one before.
  *
- * The filter ignores word order and position, so it can say "maybe" for a message that does not
+ * The filter (prefilter.ts) passes a message only if, for some slot, each group has a token in
+ * the message, the first occurrence of each group coming before the last occurrence of the next.
+ * That is necessary for a match, so the filter can say "maybe" for a message that does not
  * match, never "no" for one that does: it changes speed, not results.
  */
+import { normalise } from './normalise';
 import type { PatternNode } from './pattern';
 
 export interface Group {
@@ -20,19 +24,15 @@ export interface Group {
   readonly cost: number;
 }
 
-/** What groupsOf needs from the compiler: symbol look-ups that never create symbols. */
+/** What slotsOf needs from the compiler: symbol look-ups that never create symbols. */
 export interface AnchorContext {
   literal(node: { kind: 'word' | 'prefix'; text: string }): number;
   number(): number;
   lexicon(name: string, offset: number): { classSymbol?: number; classCost: number; entries: readonly PatternNode[] };
 }
 
-/**
- * Groups kept per pattern (its cheapest): each one more rules out more messages, at the cost of
- * one more anchor entry per symbol. Anchor codes keep the group index in ANCHOR_BITS bits.
- */
-export const GROUPS_PER_PATTERN = 4;
-export const ANCHOR_BITS = 2;
+/** Ways of matching one pattern spelt out at most; beyond, alternatives merge into one group. */
+export const MAX_EXPANSIONS = 32;
 
 /**
  * Words so frequent in everyday chat (English and Spanish) that an anchor on them would pass a
@@ -56,7 +56,10 @@ const COMMON = new Set(
     'a al algo asi bien como con cuando de del el ella en era es esa ese esta estas este esto estoy fue ha hay ' +
     'la las le les lo los mas me mi mis muy nada ni no nos o para pero por porque que quien se si sin solo su sus ' +
     'tambien te tengo ti tu tus un una uno ya yo vos voy va vamos hola jaja'
-  ).split(' '),
+  )
+    .split(' ')
+    // In normalised form, as tokens carry it ("wanna" is read "wana", "too" is read "to").
+    .flatMap((word) => normalise(word).map((token) => token.text)),
 );
 const COMMON_WORD_COST = 50;
 const WORD_COST = 1;
@@ -72,92 +75,144 @@ export function wordCost(word: string): number {
   return DIGITS.test(word) ? NUMBER_COST / 4 : WORD_COST;
 }
 
-/** Deeper lexicon nesting than this is not followed: the pattern then requires nothing (safe). */
+/** Deeper lexicon nesting than this is not followed: the lexicon then requires nothing (safe). */
 const MAX_DEPTH = 8;
 
-/** The groups every match of `node` needs, in pattern order. */
-export function groupsOf(ctx: AnchorContext, node: PatternNode, depth = 0): Group[] {
+/** Ways of matching, each a list of groups in pattern order. */
+type Ways = Group[][];
+
+/**
+ * The slots of a pattern: each way of matching it (alternatives spelt out) with the groups that
+ * way needs, in pattern order. Never empty; a way with no groups means "can't be filtered".
+ */
+export function slotsOf(ctx: AnchorContext, node: PatternNode): Ways {
+  return waysOf(ctx, node, 0);
+}
+
+function waysOf(ctx: AnchorContext, node: PatternNode, depth: number): Ways {
   switch (node.kind) {
-    case 'word':
-      return [{ symbols: [ctx.literal(node)], cost: wordCost(node.text) }];
-    case 'prefix':
-      return [{ symbols: [ctx.literal(node)], cost: PREFIX_COST }];
-    case 'number':
-      return [{ symbols: [ctx.number()], cost: NUMBER_COST }];
     case 'gap':
     case 'optional':
-      return [];
-    case 'seq':
-      return node.items.flatMap((item) => groupsOf(ctx, item, depth));
-    case 'alt': {
-      const union = unionOfCheapest(node.options.map((option) => groupsOf(ctx, option, depth)));
-      return union ? [union] : [];
+      // An optional part may be absent: the way without it needs less, and covers the one with it.
+      return [[]];
+    case 'seq': {
+      let ways: Ways = [[]];
+      for (const item of node.items) {
+        const next = waysOf(ctx, item, depth);
+        if (ways.length * next.length > MAX_EXPANSIONS) {
+          const merged = mergedGroup(next);
+          ways = ways.map((way) => (merged ? [...way, merged] : way));
+        } else {
+          ways = ways.flatMap((way) => next.map((more) => [...way, ...more]));
+        }
+      }
+      return ways;
     }
-    case 'lexicon': {
-      if (depth >= MAX_DEPTH) return [];
-      const lex = ctx.lexicon(node.name, node.offset);
-      const own: Group[] = lex.classSymbol === undefined ? [] : [{ symbols: [lex.classSymbol], cost: lex.classCost }];
-      const union = unionOfCheapest([...lex.entries.map((entry) => groupsOf(ctx, entry, depth + 1)), ...own.map((g) => [g])]);
-      return union ? [union] : [];
+    case 'alt': {
+      const ways = node.options.flatMap((option) => waysOf(ctx, option, depth));
+      if (ways.length <= MAX_EXPANSIONS) return ways;
+      const merged = mergedGroup(ways);
+      return [merged ? [merged] : []];
+    }
+    default: {
+      const group = groupOf(ctx, node, depth);
+      return [group ? [group] : []];
     }
   }
 }
 
-/** One group from each list (its cheapest) merged, or undefined when some list requires nothing. */
-function unionOfCheapest(lists: Group[][]): Group | undefined {
+/** The one group a single position needs (a word, prefix, number or lexicon), if any. */
+function groupOf(ctx: AnchorContext, node: PatternNode, depth: number): Group | undefined {
+  switch (node.kind) {
+    case 'word':
+      return { symbols: [ctx.literal(node)], cost: wordCost(node.text) };
+    case 'prefix':
+      return { symbols: [ctx.literal(node)], cost: PREFIX_COST };
+    case 'number':
+      return { symbols: [ctx.number()], cost: NUMBER_COST };
+    case 'lexicon': {
+      if (depth >= MAX_DEPTH) return undefined;
+      const lex = ctx.lexicon(node.name, node.offset);
+      const ways = lex.entries.flatMap((entry) => waysOf(ctx, entry, depth + 1));
+      if (lex.classSymbol !== undefined) ways.push([{ symbols: [lex.classSymbol], cost: lex.classCost }]);
+      return mergedGroup(ways);
+    }
+    default:
+      return mergedGroup(waysOf(ctx, node, depth));
+  }
+}
+
+/**
+ * One group that every way satisfies: the union of the cheapest group of each way, or undefined
+ * when some way needs nothing.
+ */
+function mergedGroup(ways: Ways): Group | undefined {
   const symbols = new Set<number>();
   let cost = 0;
-  for (const list of lists) {
-    const best = cheapest(list, 1)[0];
+  for (const way of ways) {
+    let best: Group | undefined;
+    for (const g of way) if (!best || g.cost < best.cost) best = g;
     if (!best) return undefined;
-    for (const s of best.symbols) symbols.add(s);
+    for (const sym of best.symbols) symbols.add(sym);
     cost += best.cost;
   }
   if (symbols.size === 0) return undefined;
   return { symbols: [...symbols].sort((a, b) => a - b), cost };
 }
 
-/** The `count` cheapest groups, cheapest first (ties: pattern order). */
-export function cheapest(groups: readonly Group[], count: number): Group[] {
-  return [...groups].sort((a, b) => a.cost - b.cost).slice(0, count);
-}
-
-/** One pattern's anchors, as collected while compiling. */
-export interface PatternAnchors {
+/** One way of matching one pattern, as collected while compiling. */
+export interface PatternSlot {
   rule: number;
   groups: readonly Group[];
 }
 
-/** The anchors of all patterns, flat, for prefilter.ts. */
+/** The slots of all patterns, flat, for prefilter.ts. */
 export interface AnchorTable {
-  /** By symbol: codes anchorCode[anchorFrom[s] .. anchorFrom[s+1]-1], each (pattern slot << ANCHOR_BITS) + group. */
-  readonly anchorFrom: Int32Array;
-  readonly anchorCode: Int32Array;
-  /** By pattern slot: its rule. */
+  /**
+   * By symbol: the slots whose cheapest group (their trigger) holds it, in
+   * triggerSlot[triggerFrom[s] .. triggerFrom[s+1]-1].
+   */
+  readonly triggerFrom: Int32Array;
+  readonly triggerSlot: Int32Array;
+  /** By slot: its rule, and its groups groupFrom[slot] .. groupFrom[slot+1]-1, in pattern order. */
   readonly slotRule: Int32Array;
-  /** By pattern slot: the group bits a message must collect (one bit per group). */
-  readonly slotNeed: Uint8Array;
-  /** Slots of patterns that require nothing the filter can check: always worth a full scan. */
+  readonly slotGroupFrom: Int32Array;
+  /** By group: its symbols groupSymbol[groupSymbolFrom[g] .. groupSymbolFrom[g+1]-1]. */
+  readonly groupSymbolFrom: Int32Array;
+  readonly groupSymbol: Int32Array;
+  /** Slots with no group at all: every message is worth a full scan for their rules. */
   readonly unanchored: Int32Array;
 }
 
-export function anchorTable(patterns: readonly PatternAnchors[], symbolCount: number): AnchorTable {
-  const count = new Int32Array(symbolCount + 1);
-  for (const p of patterns) for (const g of p.groups) for (const s of g.symbols) count[s + 1]!++;
-  for (let s = 0; s < symbolCount; s++) count[s + 1]! += count[s]!;
-  const anchorFrom = count.slice();
-  const fill = count.slice(0, symbolCount);
-  const anchorCode = new Int32Array(anchorFrom[symbolCount]!);
-  const slotRule = new Int32Array(patterns.length);
-  const slotNeed = new Uint8Array(patterns.length);
+export function anchorTable(slots: readonly PatternSlot[], symbolCount: number): AnchorTable {
+  const slotRule = new Int32Array(slots.length);
+  const slotGroupFrom = new Int32Array(slots.length + 1);
+  const groupSymbolFrom: number[] = [0];
+  const groupSymbol: number[] = [];
+  const triggers: number[][] = Array.from({ length: symbolCount }, () => []);
   const unanchored: number[] = [];
-  patterns.forEach((p, slot) => {
-    slotRule[slot] = p.rule;
-    slotNeed[slot] = (1 << p.groups.length) - 1;
-    if (p.groups.length === 0) unanchored.push(slot);
-    p.groups.forEach((g, k) => {
-      for (const s of g.symbols) anchorCode[fill[s]!++] = (slot << ANCHOR_BITS) + k;
-    });
+  slots.forEach((slot, k) => {
+    slotRule[k] = slot.rule;
+    slotGroupFrom[k] = groupSymbolFrom.length - 1;
+    let trigger: Group | undefined;
+    for (const g of slot.groups) {
+      groupSymbol.push(...g.symbols);
+      groupSymbolFrom.push(groupSymbol.length);
+      if (!trigger || g.cost < trigger.cost) trigger = g;
+    }
+    if (trigger) for (const sym of trigger.symbols) triggers[sym]!.push(k);
+    else unanchored.push(k);
   });
-  return { anchorFrom, anchorCode, slotRule, slotNeed, unanchored: Int32Array.from(unanchored) };
+  slotGroupFrom[slots.length] = groupSymbolFrom.length - 1;
+  const triggerFrom = new Int32Array(symbolCount + 1);
+  for (let sym = 0; sym < symbolCount; sym++) triggerFrom[sym + 1] = triggerFrom[sym]! + triggers[sym]!.length;
+  return {
+    triggerFrom,
+    triggerSlot: Int32Array.from(triggers.flat()),
+    slotRule,
+    slotGroupFrom,
+    groupSymbolFrom: Int32Array.from(groupSymbolFrom),
+    groupSymbol: Int32Array.from(groupSymbol),
+    unanchored: Int32Array.from(unanchored),
+  };
 }

@@ -12,7 +12,7 @@
 import { MIN_PREFIX, parsePattern, type PatternNode } from './pattern';
 
 export { MIN_PREFIX };
-import { anchorTable, cheapest, groupsOf, GROUPS_PER_PATTERN, PREFIX_COST, wordCost, type AnchorTable, type PatternAnchors } from './anchors';
+import { anchorTable, PREFIX_COST, slotsOf, wordCost, type AnchorTable, type PatternSlot } from './anchors';
 import { locatePattern } from './pack-parser';
 import { PREFIX_BLOOM_SIZE, prefixBloomKey } from './symbols';
 import type { LexiconFile, Pack, RuleDirection, RuleError, Severity } from './types';
@@ -175,7 +175,7 @@ function* compileSteps(packs: readonly Pack[], lexiconFiles: readonly LexiconFil
   const rules: CompiledRule[] = [];
   const lexicons = new Map<string, Lexicon>(); // key: language + ':' + name
   const trie = new Map<number, number>();
-  const anchors: PatternAnchors[] = [];
+  const anchors: PatternSlot[] = [];
 
   // Lexicons: parse entries; single words and prefixes join the lexicon's class symbol.
   for (const file of lexiconFiles) {
@@ -229,7 +229,7 @@ function* compileSteps(packs: readonly Pack[], lexiconFiles: readonly LexiconFil
           const end = buildPattern(nfa, trie, expander, parsed.node, root);
           nfa.accept(end, index * 2 + (isException ? 1 : 0));
           // Exceptions only cancel a match, so only patterns need anchors.
-          if (!isException) anchors.push({ rule: index, groups: cheapest(groupsOf(expander, parsed.node), GROUPS_PER_PATTERN) });
+          if (!isException) for (const groups of slotsOf(expander, parsed.node)) anchors.push({ rule: index, groups });
         } catch (e) {
           if (!(e instanceof CompileError)) throw e;
           const at = locatePattern(rule, k, e.offset);
@@ -555,7 +555,7 @@ function rows(count: number, pairs: IntList, width: number, keyAt: number): { fr
 }
 
 /** Epsilon closures, start table and flat arrays. */
-function* freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: SymbolTable, anchors: readonly PatternAnchors[]): Generator<void, Matcher> {
+function* freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: SymbolTable, anchors: readonly PatternSlot[]): Generator<void, Matcher> {
   const n = nfa.count;
   const E = nfa.edges.data;
   const P = nfa.epsilon.data;

@@ -4,11 +4,15 @@
  * automaton's edges and closures: linear in the message length for any rule set. The number of
  * elementary steps is counted so a test can check that bound without timing anything.
  */
-import { ANY, LINEAR_EDGES, type Matcher } from './compile';
+import { ANY as ANY_SYMBOL, LINEAR_EDGES as LINEAR, type Matcher } from './compile';
 import { mayMatch } from './prefilter';
 import { symbolsOf } from './symbols';
 import { normalise } from './normalise';
 import type { Direction, Hit, Token } from './types';
+
+// Imported constants copied once, as module bindings can cost a getter call per read in CommonJS builds.
+const ANY = ANY_SYMBOL;
+const LINEAR_EDGES = LINEAR;
 
 interface Scratch {
   /** Generation stamp per state: the state is already in the next set when equal to `gen`. */

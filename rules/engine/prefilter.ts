@@ -1,16 +1,15 @@
 /**
  * The fast first pass: "could any rule that looks at this direction match this message?".
- * Every pattern has up to two anchor groups (anchors.ts), sets of symbols of which any match
- * carries at least one. A message passes when, for some pattern, its tokens carry a symbol of each
- * of that pattern's groups. Almost every chat message has no anchor at all and costs one word
- * look-up per token; only messages that pass go through the thread simulation in match.ts, which
- * decides which rules match, where, and whether an exception cancels them.
+ * anchors.ts gives every way of matching a pattern (a slot) the groups of symbols it needs, in
+ * order. The message is read once to note which symbols occur, and where first and last; then
+ * only the slots triggered by a symbol that occurs (through their rarest group) are checked: each
+ * group must occur, the first occurrence of each before the last occurrence of the next. Almost
+ * every chat message fails at once; those that pass go through the thread simulation in match.ts,
+ * which decides which rules match, where, and whether an exception cancels them.
  *
- * Exact in one direction: it never says no when a rule matches (word order and position are
- * ignored, so it may say yes when none does). It keeps no state between messages, so, unlike a
- * lazily built DFA, its cost does not depend on what the page said before.
+ * Exact in one direction: it never says no when a rule matches. It keeps no state between
+ * messages, so its cost does not depend on what the page said before.
  */
-import { ANCHOR_BITS } from './anchors';
 import type { Matcher } from './compile';
 import { symbolsOf } from './symbols';
 import type { Direction, Token } from './types';
@@ -18,21 +17,23 @@ import type { Direction, Token } from './types';
 /** The step counter when nobody counts (scanMessage): shared, so a call allocates nothing. */
 const uncounted = { steps: 0 };
 
-const GROUP_MASK = (1 << ANCHOR_BITS) - 1;
 const APPLIES_INCOMING = 1;
 const APPLIES_OUTGOING = 2;
 
 interface Scratch {
   stamp: number;
-  /** Per pattern slot: the message stamp its mask belongs to, and the groups seen so far. */
-  slotStamp: Int32Array;
-  slotMask: Uint8Array;
-  /** Per symbol: the message stamp in which its anchors were already visited. */
+  /** Per symbol: the message stamp in which it occurs, and the token index of its first and last occurrence. */
   symbolStamp: Int32Array;
-  /** Per pattern slot: APPLIES_* bits of its rule's direction. */
+  symbolFirst: Int32Array;
+  symbolLast: Int32Array;
+  /** Per slot: the message stamp in which it was already checked. */
+  slotStamp: Int32Array;
+  /** Per slot: APPLIES_* bits of its rule's direction. */
   slotApplies: Uint8Array;
-  /** APPLIES_* bits of the unanchored patterns. */
+  /** APPLIES_* bits of the unanchored slots. */
   unanchoredApplies: number;
+  /** Symbols occurring in the message, in order of first occurrence. */
+  present: Int32Array;
   syms: number[];
 }
 
@@ -48,11 +49,13 @@ function scratch(m: Matcher): Scratch {
     for (const slot of m.unanchored) unanchoredApplies |= slotApplies[slot]!;
     s = {
       stamp: 0,
-      slotStamp: new Int32Array(slots),
-      slotMask: new Uint8Array(slots),
       symbolStamp: new Int32Array(m.symbolCount),
+      symbolFirst: new Int32Array(m.symbolCount),
+      symbolLast: new Int32Array(m.symbolCount),
+      slotStamp: new Int32Array(slots),
       slotApplies,
       unanchoredApplies,
+      present: new Int32Array(m.symbolCount),
       syms: [],
     };
     scratchOf.set(m, s);
@@ -68,7 +71,7 @@ function appliesBits(ruleDirection: string): number {
 
 /**
  * Could any rule for `direction` match in these tokens? Never a false "no". Linear: each token's
- * symbols are looked up once, and each symbol's anchors are visited at most once per message.
+ * symbols are looked up once, and each slot is checked at most once per message.
  */
 export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direction, counter: { steps: number } = uncounted): boolean {
   if (tokens.length === 0) return false;
@@ -77,30 +80,60 @@ export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direct
   const want = direction === 'incoming' ? APPLIES_INCOMING : direction === 'outgoing' ? APPLIES_OUTGOING : APPLIES_INCOMING | APPLIES_OUTGOING;
   if (s.unanchoredApplies & want) return true;
   const stamp = ++s.stamp;
-  const { anchorFrom, anchorCode, slotNeed } = m;
-  const { slotStamp, slotMask, symbolStamp, slotApplies } = s;
+  const { symbolStamp, symbolFirst, symbolLast, present } = s;
+
+  // Pass 1: which symbols occur, first and last where.
+  let count = 0;
   for (let k = 0; k < tokens.length; k++) {
     const syms = symbolsOf(m, tokens[k]!, s.syms);
     counter.steps += 1 + syms.length;
     for (let q = 0; q < syms.length; q++) {
       const symbol = syms[q]!;
-      if (symbolStamp[symbol] === stamp) continue;
-      symbolStamp[symbol] = stamp;
-      const end = anchorFrom[symbol + 1]!;
-      for (let a = anchorFrom[symbol]!; a < end; a++) {
-        counter.steps++;
-        const code = anchorCode[a]!;
-        const slot = code >> ANCHOR_BITS;
-        if ((slotApplies[slot]! & want) === 0) continue;
-        if (slotStamp[slot] !== stamp) {
-          slotStamp[slot] = stamp;
-          slotMask[slot] = 0;
-        }
-        const mask = slotMask[slot]! | (1 << (code & GROUP_MASK));
-        if (mask === slotNeed[slot]) return true;
-        slotMask[slot] = mask;
+      if (symbolStamp[symbol] !== stamp) {
+        symbolStamp[symbol] = stamp;
+        symbolFirst[symbol] = k;
+        present[count++] = symbol;
       }
+      symbolLast[symbol] = k;
+    }
+  }
+
+  // Pass 2: the slots those symbols trigger.
+  const { triggerFrom, triggerSlot } = m;
+  const { slotStamp, slotApplies } = s;
+  for (let p = 0; p < count; p++) {
+    const symbol = present[p]!;
+    const end = triggerFrom[symbol + 1]!;
+    for (let t = triggerFrom[symbol]!; t < end; t++) {
+      const slot = triggerSlot[t]!;
+      counter.steps++;
+      if (slotStamp[slot] === stamp || (slotApplies[slot]! & want) === 0) continue;
+      slotStamp[slot] = stamp;
+      if (slotMayMatch(m, s, slot, stamp, counter)) return true;
     }
   }
   return false;
+}
+
+/** Does every group of the slot occur, each one's first occurrence before the next one's last? */
+function slotMayMatch(m: Matcher, s: Scratch, slot: number, stamp: number, counter: { steps: number }): boolean {
+  const { slotGroupFrom, groupSymbolFrom, groupSymbol } = m;
+  const { symbolStamp, symbolFirst, symbolLast } = s;
+  let previousFirst = -1;
+  for (let g = slotGroupFrom[slot]!; g < slotGroupFrom[slot + 1]!; g++) {
+    // Where this group first and last occurs in the message, over its symbols.
+    let first = Infinity;
+    let last = -1;
+    for (let q = groupSymbolFrom[g]!; q < groupSymbolFrom[g + 1]!; q++) {
+      counter.steps++;
+      const symbol = groupSymbol[q]!;
+      if (symbolStamp[symbol] !== stamp) continue;
+      if (symbolFirst[symbol]! < first) first = symbolFirst[symbol]!;
+      if (symbolLast[symbol]! > last) last = symbolLast[symbol]!;
+    }
+    // A match reads this group on a token after the one of the group before.
+    if (last <= previousFirst) return false;
+    previousFirst = first;
+  }
+  return true;
 }

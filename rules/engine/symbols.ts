@@ -7,7 +7,10 @@
  */
 import type { Matcher } from './compile';
 import { MAX_INTERNED_WORDS } from './normalise';
-import { MIN_PREFIX } from './pattern';
+import { MIN_PREFIX as PREFIX_MIN } from './pattern';
+
+// Copied once: a module binding read per word can cost a getter call in CommonJS builds.
+const MIN_PREFIX = PREFIX_MIN;
 import type { Token } from './types';
 
 const NUMBER_TOKEN = /^[0-9]+[a-z]{0,2}$/;

@@ -4,46 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileRules, normalise, scanMessageCounted, type Matcher, type Pack } from '../../../rules/engine';
+import { normalise, scanMessageCounted, type Matcher } from '../../../rules/engine';
 import { scanTokens } from '../../../rules/engine/match';
-
-// Words of two or more letters: runs of single letters would be joined into one word.
-const VOCAB = ['go', 'no', 'so', 'gono'];
-
-/** A random pattern in the rule language over a tiny vocabulary, so rules overlap heavily. */
-const word = fc.constantFrom(...VOCAB, '{x}', '#', 'gon*');
-const pattern: fc.Arbitrary<string> = fc.letrec<{ item: string; seq: string }>((tie) => ({
-  item: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    word,
-    word,
-    tie('seq').map((s) => `(${s} | ${VOCAB[0]})`),
-    tie('seq').map((s) => `[${s}]`),
-  ),
-  seq: fc
-    .tuple(word, fc.array(fc.oneof(tie('item'), fc.integer({ min: 1, max: 8 }).map((n) => `~${n}`)), { maxLength: 5 }), word)
-    .map(([first, middle, last]) => [first, ...middle, last].join(' ')),
-})).seq;
-
-function compile(patterns: string[]): Matcher {
-  const pack: Pack = {
-    name: 'en/p.json',
-    language: 'en',
-    category: 'p',
-    rules: patterns.map((p, k) => ({
-      id: `p.r${k}`,
-      severity: 'high',
-      direction: 'any',
-      patterns: [p],
-      except: k % 2 ? [p] : [],
-      examples: { match: [], noMatch: [] },
-      source: 'x',
-    })),
-  };
-  const { matcher, errors } = compileRules([pack], [{ name: 'l', language: 'en', lexicons: { x: ['go', 'no so', 'gon*'] } }]);
-  expect(errors).toEqual([]);
-  return matcher;
-}
+import { compile, pattern, VOCAB } from './random-rules';
 
 /**
  * An upper bound on the steps of one word for this automaton, from its size alone: looking up the
@@ -55,7 +18,7 @@ function perWordBound(m: Matcher): number {
   for (let s = 0; s < m.stateCount; s++) maxClosure = Math.max(maxClosure, m.closureFrom[s + 1]! - m.closureFrom[s]!);
   let starts = m.startAny.length;
   for (const t of m.start) starts += t?.length ?? 0;
-  return 1 + m.symbolCount + m.stateCount + m.edgeSymbol.length * (1 + maxClosure) + starts * maxClosure + m.accept.length + m.anchorCode.length;
+  return 1 + m.symbolCount + m.stateCount + m.edgeSymbol.length * (1 + maxClosure) + starts * maxClosure + m.accept.length + m.triggerSlot.length + m.groupSymbol.length;
 }
 
 const adversarial = fc.oneof(

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { normalise, scanMessage, type Direction } from '../../../rules/engine';
 import { scanTokens } from '../../../rules/engine/match';
 import { compileFromDisk } from '../../../rules/node/load-packs';
+import { compile, pattern, VOCAB } from './random-rules';
 
 const { matcher, packs } = compileFromDisk();
 const examples = packs.flatMap((p) => p.rules.flatMap((r) => [...r.examples.match, ...r.examples.noMatch]));
@@ -29,6 +30,17 @@ describe('anchor filter', () => {
         expect(scanMessage(matcher, text, d)).toEqual(full(text, d));
       }),
       { numRuns: 3000, seed: 42 },
+    );
+  });
+
+  it('agrees with the full simulation for random rules (alternatives, optional parts, gaps, lexicons)', () => {
+    const text = fc.array(fc.constantFrom(...VOCAB, '7', 'gonos', 'xx'), { minLength: 1, maxLength: 30 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(fc.array(pattern, { minLength: 1, maxLength: 8 }), fc.array(text, { minLength: 1, maxLength: 10 }), (patterns, texts) => {
+        const m = compile(patterns, false);
+        for (const t of texts) expect(scanMessage(m, t, 'unknown')).toEqual(scanTokens(m, t, normalise(t), 'unknown').hits);
+      }),
+      { numRuns: 500, seed: 7 },
     );
   });
 });
