@@ -162,57 +162,137 @@ function mergedGroup(ways: Ways): Group | undefined {
 
 /** One way of matching one pattern, as collected while compiling. */
 export interface PatternSlot {
-  rule: number;
+  /** APPLIES_* bits: the directions of messages its rule looks at. */
+  applies: number;
   groups: readonly Group[];
 }
 
-/** The slots of all patterns, flat, for prefilter.ts. */
+export const APPLIES_INCOMING = 1;
+export const APPLIES_OUTGOING = 2;
+
+/** APPLIES_* bits of a rule direction. */
+export function appliesBits(ruleDirection: string): number {
+  if (ruleDirection === 'incoming') return APPLIES_INCOMING;
+  if (ruleDirection === 'outgoing') return APPLIES_OUTGOING;
+  return APPLIES_INCOMING | APPLIES_OUTGOING;
+}
+
+/**
+ * The slots of all patterns, flat, for prefilter.ts. Equal groups are stored once (lexicons
+ * repeat across patterns, so a message locates each at most once), and equal slots once (their
+ * directions merged: the filter only needs to know that some rule might match).
+ *
+ * Slots are reached through their two cheapest groups: the *trigger* (cheapest) is looked up from
+ * the symbols a message has; under each trigger, slots are bucketed by their *guard* (second
+ * cheapest), so a whole bucket is skipped when its guard is absent.
+ */
 export interface AnchorTable {
-  /**
-   * By symbol: the slots whose cheapest group (their trigger) holds it, in
-   * triggerSlot[triggerFrom[s] .. triggerFrom[s+1]-1].
-   */
-  readonly triggerFrom: Int32Array;
-  readonly triggerSlot: Int32Array;
-  /** By slot: its rule, and its groups groupFrom[slot] .. groupFrom[slot+1]-1, in pattern order. */
-  readonly slotRule: Int32Array;
+  /** By symbol: the trigger groups holding it, symbolTrigger[symbolTriggerFrom[s] .. symbolTriggerFrom[s+1]-1]. */
+  readonly symbolTriggerFrom: Int32Array;
+  readonly symbolTrigger: Int32Array;
+  /** By group: its buckets (when it is a trigger), bucketFrom[g] .. bucketFrom[g+1]-1. */
+  readonly bucketFrom: Int32Array;
+  /** By bucket: its guard group, APPLIES_* bits of its slots, and its slots bucketSlot[bucketSlotFrom[b] .. bucketSlotFrom[b+1]-1]. */
+  readonly bucketGuard: Int32Array;
+  readonly bucketApplies: Uint8Array;
+  readonly bucketSlotFrom: Int32Array;
+  readonly bucketSlot: Int32Array;
+  /** By slot: APPLIES_* bits, and its groups slotGroup[slotGroupFrom[slot] .. slotGroupFrom[slot+1]-1] in pattern order. */
+  readonly slotApplies: Uint8Array;
   readonly slotGroupFrom: Int32Array;
+  readonly slotGroup: Int32Array;
   /** By group: its symbols groupSymbol[groupSymbolFrom[g] .. groupSymbolFrom[g+1]-1]. */
   readonly groupSymbolFrom: Int32Array;
   readonly groupSymbol: Int32Array;
-  /** Slots with no group at all: every message is worth a full scan for their rules. */
-  readonly unanchored: Int32Array;
+  /** APPLIES_* bits of rules with a way of matching that needs no group: every such message is worth a full scan. */
+  readonly unanchoredApplies: number;
 }
 
 export function anchorTable(slots: readonly PatternSlot[], symbolCount: number): AnchorTable {
-  const slotRule = new Int32Array(slots.length);
-  const slotGroupFrom = new Int32Array(slots.length + 1);
+  const groupIds = new Map<string, number>();
   const groupSymbolFrom: number[] = [0];
   const groupSymbol: number[] = [];
-  const triggers: number[][] = Array.from({ length: symbolCount }, () => []);
-  const unanchored: number[] = [];
-  slots.forEach((slot, k) => {
-    slotRule[k] = slot.rule;
-    slotGroupFrom[k] = groupSymbolFrom.length - 1;
-    let trigger: Group | undefined;
-    for (const g of slot.groups) {
+  const groupId = (g: Group): number => {
+    const key = g.symbols.join(',');
+    let id = groupIds.get(key);
+    if (id === undefined) {
+      id = groupIds.size;
+      groupIds.set(key, id);
       groupSymbol.push(...g.symbols);
       groupSymbolFrom.push(groupSymbol.length);
-      if (!trigger || g.cost < trigger.cost) trigger = g;
     }
-    if (trigger) for (const sym of trigger.symbols) triggers[sym]!.push(k);
-    else unanchored.push(k);
-  });
-  slotGroupFrom[slots.length] = groupSymbolFrom.length - 1;
-  const triggerFrom = new Int32Array(symbolCount + 1);
-  for (let sym = 0; sym < symbolCount; sym++) triggerFrom[sym + 1] = triggerFrom[sym]! + triggers[sym]!.length;
+    return id;
+  };
+  const slotIds = new Map<string, number>();
+  const slotApplies: number[] = [];
+  const slotGroupFrom: number[] = [0];
+  const slotGroup: number[] = [];
+  /** trigger group -> guard group -> slots */
+  const buckets = new Map<number, Map<number, number[]>>();
+  let unanchoredApplies = 0;
+  for (const slot of slots) {
+    if (slot.groups.length === 0) {
+      unanchoredApplies |= slot.applies;
+      continue;
+    }
+    const ids = slot.groups.map(groupId);
+    const key = ids.join(',');
+    const known = slotIds.get(key);
+    if (known !== undefined) {
+      slotApplies[known]! |= slot.applies;
+      continue;
+    }
+    const k = slotApplies.length;
+    slotIds.set(key, k);
+    slotApplies.push(slot.applies);
+    slotGroup.push(...ids);
+    slotGroupFrom.push(slotGroup.length);
+    // The two cheapest groups (stable: the earlier one wins a tie); a one-group slot guards itself.
+    const order = slot.groups.map((g, i) => i).sort((a, b) => slot.groups[a]!.cost - slot.groups[b]!.cost || a - b);
+    const trigger = ids[order[0]!]!;
+    const guard = ids[order[1] ?? order[0]!]!;
+    let byGuard = buckets.get(trigger);
+    if (!byGuard) buckets.set(trigger, (byGuard = new Map()));
+    let list = byGuard.get(guard);
+    if (!list) byGuard.set(guard, (list = []));
+    list.push(k);
+  }
+
+  const groupCount = groupIds.size;
+  const bucketFrom = new Int32Array(groupCount + 1);
+  const bucketGuard: number[] = [];
+  const bucketApplies: number[] = [];
+  const bucketSlotFrom: number[] = [0];
+  const bucketSlot: number[] = [];
+  const triggersBySymbol: number[][] = Array.from({ length: symbolCount }, () => []);
+  for (let g = 0; g < groupCount; g++) {
+    bucketFrom[g] = bucketGuard.length;
+    const byGuard = buckets.get(g);
+    if (!byGuard) continue;
+    for (const [guard, list] of byGuard) {
+      bucketGuard.push(guard);
+      bucketApplies.push(list.reduce((bits, slot) => bits | slotApplies[slot]!, 0));
+      bucketSlot.push(...list);
+      bucketSlotFrom.push(bucketSlot.length);
+    }
+    for (let q = groupSymbolFrom[g]!; q < groupSymbolFrom[g + 1]!; q++) triggersBySymbol[groupSymbol[q]!]!.push(g);
+  }
+  bucketFrom[groupCount] = bucketGuard.length;
+  const symbolTriggerFrom = new Int32Array(symbolCount + 1);
+  for (let sym = 0; sym < symbolCount; sym++) symbolTriggerFrom[sym + 1] = symbolTriggerFrom[sym]! + triggersBySymbol[sym]!.length;
   return {
-    triggerFrom,
-    triggerSlot: Int32Array.from(triggers.flat()),
-    slotRule,
-    slotGroupFrom,
+    symbolTriggerFrom,
+    symbolTrigger: Int32Array.from(triggersBySymbol.flat()),
+    bucketFrom,
+    bucketGuard: Int32Array.from(bucketGuard),
+    bucketApplies: Uint8Array.from(bucketApplies),
+    bucketSlotFrom: Int32Array.from(bucketSlotFrom),
+    bucketSlot: Int32Array.from(bucketSlot),
+    slotApplies: Uint8Array.from(slotApplies),
+    slotGroupFrom: Int32Array.from(slotGroupFrom),
+    slotGroup: Int32Array.from(slotGroup),
     groupSymbolFrom: Int32Array.from(groupSymbolFrom),
     groupSymbol: Int32Array.from(groupSymbol),
-    unanchored: Int32Array.from(unanchored),
+    unanchoredApplies,
   };
 }

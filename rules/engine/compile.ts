@@ -12,7 +12,7 @@
 import { MIN_PREFIX, parsePattern, type PatternNode } from './pattern';
 
 export { MIN_PREFIX };
-import { anchorTable, PREFIX_COST, slotsOf, wordCost, type AnchorTable, type PatternSlot } from './anchors';
+import { anchorTable, appliesBits, PREFIX_COST, slotsOf, wordCost, type AnchorTable, type PatternSlot } from './anchors';
 import { locatePattern } from './pack-parser';
 import { PREFIX_BLOOM_SIZE, prefixBloomKey } from './symbols';
 import type { LexiconFile, Pack, RuleDirection, RuleError, Severity } from './types';
@@ -229,7 +229,7 @@ function* compileSteps(packs: readonly Pack[], lexiconFiles: readonly LexiconFil
           const end = buildPattern(nfa, trie, expander, parsed.node, root);
           nfa.accept(end, index * 2 + (isException ? 1 : 0));
           // Exceptions only cancel a match, so only patterns need anchors.
-          if (!isException) for (const groups of slotsOf(expander, parsed.node)) anchors.push({ rule: index, groups });
+          if (!isException) for (const groups of slotsOf(expander, parsed.node)) anchors.push({ applies: appliesBits(rule.direction), groups });
         } catch (e) {
           if (!(e instanceof CompileError)) throw e;
           const at = locatePattern(rule, k, e.offset);

@@ -10,82 +10,90 @@
  * Exact in one direction: it never says no when a rule matches. It keeps no state between
  * messages, so its cost does not depend on what the page said before.
  */
+import { APPLIES_INCOMING as INCOMING, APPLIES_OUTGOING as OUTGOING } from './anchors';
 import type { Matcher } from './compile';
-import { symbolsOf } from './symbols';
+import { knownWords, symbolsOf } from './symbols';
 import type { Direction, Token } from './types';
+
+// Copied once: a module binding read per call can cost a getter call in CommonJS builds.
+const APPLIES_INCOMING = INCOMING;
+const APPLIES_OUTGOING = OUTGOING;
 
 /** The step counter when nobody counts (scanMessage): shared, so a call allocates nothing. */
 const uncounted = { steps: 0 };
 
-const APPLIES_INCOMING = 1;
-const APPLIES_OUTGOING = 2;
-
+/** Per-message scratch; a stamp per message means nothing is cleared between messages. */
 interface Scratch {
   stamp: number;
-  /** Per symbol: the message stamp in which it occurs, and the token index of its first and last occurrence. */
+  /** Per symbol: the stamp of the message it occurs in, and the token index of its first and last occurrence. */
   symbolStamp: Int32Array;
   symbolFirst: Int32Array;
   symbolLast: Int32Array;
-  /** Per slot: the message stamp in which it was already checked. */
-  slotStamp: Int32Array;
-  /** Per slot: APPLIES_* bits of its rule's direction. */
-  slotApplies: Uint8Array;
-  /** APPLIES_* bits of the unanchored slots. */
-  unanchoredApplies: number;
+  /** Per group: the same, once worked out from its symbols (groupFirst -1: absent). */
+  groupStamp: Int32Array;
+  groupFirst: Int32Array;
+  groupLast: Int32Array;
+  /** Per trigger group: the stamp of the message in which its buckets were already visited. */
+  triggerStamp: Int32Array;
   /** Symbols occurring in the message, in order of first occurrence. */
   present: Int32Array;
   syms: number[];
 }
 
 const scratchOf = new WeakMap<Matcher, Scratch>();
+/** The last matcher's scratch, at hand: a page uses one matcher, and this runs per message. */
+let lastMatcher: Matcher | undefined;
+let lastScratch: Scratch | undefined;
 
 function scratch(m: Matcher): Scratch {
+  if (m === lastMatcher) return lastScratch!;
   let s = scratchOf.get(m);
   if (!s) {
-    const slots = m.slotRule.length;
-    const slotApplies = new Uint8Array(slots);
-    for (let slot = 0; slot < slots; slot++) slotApplies[slot] = appliesBits(m.rules[m.slotRule[slot]!]!.direction);
-    let unanchoredApplies = 0;
-    for (const slot of m.unanchored) unanchoredApplies |= slotApplies[slot]!;
+    const groups = m.groupSymbolFrom.length - 1;
     s = {
       stamp: 0,
       symbolStamp: new Int32Array(m.symbolCount),
       symbolFirst: new Int32Array(m.symbolCount),
       symbolLast: new Int32Array(m.symbolCount),
-      slotStamp: new Int32Array(slots),
-      slotApplies,
-      unanchoredApplies,
+      groupStamp: new Int32Array(groups),
+      groupFirst: new Int32Array(groups),
+      groupLast: new Int32Array(groups),
+      triggerStamp: new Int32Array(groups),
       present: new Int32Array(m.symbolCount),
       syms: [],
     };
     scratchOf.set(m, s);
   }
+  lastMatcher = m;
+  lastScratch = s;
   return s;
-}
-
-function appliesBits(ruleDirection: string): number {
-  if (ruleDirection === 'incoming') return APPLIES_INCOMING;
-  if (ruleDirection === 'outgoing') return APPLIES_OUTGOING;
-  return APPLIES_INCOMING | APPLIES_OUTGOING;
 }
 
 /**
  * Could any rule for `direction` match in these tokens? Never a false "no". Linear: each token's
- * symbols are looked up once, and each slot is checked at most once per message.
+ * symbols are looked up once; each trigger group's buckets are visited, each group located and
+ * each slot checked, at most once per message.
  */
 export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direction, counter: { steps: number } = uncounted): boolean {
   if (tokens.length === 0) return false;
-  const s = scratch(m);
   // An unknown direction is matched by rules for either.
   const want = direction === 'incoming' ? APPLIES_INCOMING : direction === 'outgoing' ? APPLIES_OUTGOING : APPLIES_INCOMING | APPLIES_OUTGOING;
-  if (s.unanchoredApplies & want) return true;
+  if (m.unanchoredApplies & want) return true;
+  const s = scratch(m);
   const stamp = ++s.stamp;
   const { symbolStamp, symbolFirst, symbolLast, present } = s;
 
   // Pass 1: which symbols occur, first and last where.
   let count = 0;
+  const known = knownWords(m);
   for (let k = 0; k < tokens.length; k++) {
-    const syms = symbolsOf(m, tokens[k]!, s.syms);
+    const token = tokens[k]!;
+    // The common case: a word already known to mean nothing to any rule.
+    if (token.alt === undefined && token.id >= 0 && known[token.id] === 1) {
+      counter.steps++;
+      continue;
+    }
+    const syms = symbolsOf(m, token, s.syms);
     counter.steps += 1 + syms.length;
     for (let q = 0; q < syms.length; q++) {
       const symbol = syms[q]!;
@@ -98,18 +106,29 @@ export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direct
     }
   }
 
-  // Pass 2: the slots those symbols trigger.
-  const { triggerFrom, triggerSlot } = m;
-  const { slotStamp, slotApplies } = s;
+  // Pass 2: the trigger groups those symbols are in; under each, the buckets whose guard occurs.
+  const { symbolTriggerFrom, symbolTrigger, bucketFrom, bucketGuard, bucketApplies, bucketSlotFrom, bucketSlot, slotApplies } = m;
+  const { groupStamp, groupFirst } = s;
   for (let p = 0; p < count; p++) {
     const symbol = present[p]!;
-    const end = triggerFrom[symbol + 1]!;
-    for (let t = triggerFrom[symbol]!; t < end; t++) {
-      const slot = triggerSlot[t]!;
+    for (let t = symbolTriggerFrom[symbol]!; t < symbolTriggerFrom[symbol + 1]!; t++) {
+      const trigger = symbolTrigger[t]!;
       counter.steps++;
-      if (slotStamp[slot] === stamp || (slotApplies[slot]! & want) === 0) continue;
-      slotStamp[slot] = stamp;
-      if (slotMayMatch(m, s, slot, stamp, counter)) return true;
+      // Each trigger group once per message: locating it marks it.
+      if (s.triggerStamp[trigger] === stamp) continue;
+      s.triggerStamp[trigger] = stamp;
+      for (let b = bucketFrom[trigger]!; b < bucketFrom[trigger + 1]!; b++) {
+        counter.steps++;
+        if ((bucketApplies[b]! & want) === 0) continue;
+        const guard = bucketGuard[b]!;
+        if (groupStamp[guard] !== stamp) locateGroup(m, s, guard, stamp, counter);
+        if (groupFirst[guard]! < 0) continue;
+        for (let q = bucketSlotFrom[b]!; q < bucketSlotFrom[b + 1]!; q++) {
+          const slot = bucketSlot[q]!;
+          counter.steps++;
+          if ((slotApplies[slot]! & want) !== 0 && slotMayMatch(m, s, slot, stamp, counter)) return true;
+        }
+      }
     }
   }
   return false;
@@ -117,23 +136,33 @@ export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direct
 
 /** Does every group of the slot occur, each one's first occurrence before the next one's last? */
 function slotMayMatch(m: Matcher, s: Scratch, slot: number, stamp: number, counter: { steps: number }): boolean {
-  const { slotGroupFrom, groupSymbolFrom, groupSymbol } = m;
-  const { symbolStamp, symbolFirst, symbolLast } = s;
+  const { slotGroupFrom, slotGroup } = m;
   let previousFirst = -1;
-  for (let g = slotGroupFrom[slot]!; g < slotGroupFrom[slot + 1]!; g++) {
-    // Where this group first and last occurs in the message, over its symbols.
-    let first = Infinity;
-    let last = -1;
-    for (let q = groupSymbolFrom[g]!; q < groupSymbolFrom[g + 1]!; q++) {
-      counter.steps++;
-      const symbol = groupSymbol[q]!;
-      if (symbolStamp[symbol] !== stamp) continue;
-      if (symbolFirst[symbol]! < first) first = symbolFirst[symbol]!;
-      if (symbolLast[symbol]! > last) last = symbolLast[symbol]!;
-    }
+  for (let k = slotGroupFrom[slot]!; k < slotGroupFrom[slot + 1]!; k++) {
+    const g = slotGroup[k]!;
+    counter.steps++;
+    if (s.groupStamp[g] !== stamp) locateGroup(m, s, g, stamp, counter);
     // A match reads this group on a token after the one of the group before.
-    if (last <= previousFirst) return false;
-    previousFirst = first;
+    if (s.groupFirst[g]! < 0 || s.groupLast[g]! <= previousFirst) return false;
+    previousFirst = s.groupFirst[g]!;
   }
   return true;
+}
+
+/** Where a group first and last occurs in the message, over its symbols (first -1: nowhere). */
+function locateGroup(m: Matcher, s: Scratch, g: number, stamp: number, counter: { steps: number }): void {
+  const { groupSymbolFrom, groupSymbol } = m;
+  const { symbolStamp, symbolFirst, symbolLast } = s;
+  let first = -1;
+  let last = -1;
+  for (let q = groupSymbolFrom[g]!; q < groupSymbolFrom[g + 1]!; q++) {
+    counter.steps++;
+    const symbol = groupSymbol[q]!;
+    if (symbolStamp[symbol] !== stamp) continue;
+    if (first < 0 || symbolFirst[symbol]! < first) first = symbolFirst[symbol]!;
+    if (symbolLast[symbol]! > last) last = symbolLast[symbol]!;
+  }
+  s.groupStamp[g] = stamp;
+  s.groupFirst[g] = first;
+  s.groupLast[g] = last;
 }

@@ -53,6 +53,14 @@ function memoryOf(m: Matcher): Memory {
   return lastMemory;
 }
 
+/**
+ * By word id: 1 when the word is known to carry no symbols for this matcher (0 not seen yet,
+ * more: it has some). Lets a caller skip the common word with one typed-array read.
+ */
+export function knownWords(m: Matcher): Int32Array {
+  return memoryOf(m).byId;
+}
+
 /** The symbols of an interned word form: a typed-array read once the word has been seen. */
 function symbolsById(m: Matcher, id: number, word: string): Int32Array {
   const memory = memoryOf(m);
@@ -100,18 +108,19 @@ function slowWordSymbols(m: Matcher, word: string, own: Int32Array | undefined):
 
 /**
  * The symbols one token carries: those of its word, plus those of its leetspeak reading. The
- * result is shared (a remembered array or `scratch`): read it before the next call.
+ * result may be shared (a remembered array): read it, never change it.
  */
-export function symbolsOf(m: Matcher, token: Token, scratch: number[]): ArrayLike<number> {
+export function symbolsOf(m: Matcher, token: Token, scratch: number[]): Int32Array {
   const own = token.id >= 0 ? symbolsById(m, token.id, token.text) : wordSymbols(m, token.text);
   if (token.alt === undefined) return own;
   const alt = wordSymbols(m, token.alt);
   if (alt.length === 0) return own;
   if (own.length === 0) return alt;
+  // Rare (a leetspeak word both of whose readings mean something): one small allocation.
   scratch.length = 0;
   push(scratch, own);
   push(scratch, alt);
-  return scratch;
+  return Int32Array.from(scratch);
 }
 
 function push(out: number[], syms: ArrayLike<number>): void {
