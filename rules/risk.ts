@@ -35,8 +35,31 @@ export const OUTGOING_SHARE = 0.5;
  * category. The cap keeps a single category below WARNING_POINTS (medium 2 + 1 = 3), so one kind of
  * weak signal, however often repeated, never opens the panel by itself.
  */
-export const REPEAT_SHARE = 0.5;
+export const REPEAT_SHARE = 1;
 export const REPEAT_CAP = 1;
+
+/**
+ * Photo requests and sexual talk are one stage (escalation), and between adults they come
+ * together. Unless the conversation also shows the young person's situation (CONTEXT_CATEGORIES at
+ * medium or stronger: age or school year, parents and supervision, secrecy, isolation, moving
+ * apps, meeting, gifts, pressure, the reader saying their age...), these categories share one
+ * place: only the stronger of them counts. Strong signals in them still alert at once.
+ */
+export const SHARED_WITHOUT_CONTEXT: readonly string[] = ['pictures', 'sexual-talk'];
+export const CONTEXT_CATEGORIES: ReadonlySet<string> = new Set([
+  'personal-questions',
+  'personal-info',
+  'supervision',
+  'secrecy',
+  'isolation',
+  'platform-move',
+  'meeting',
+  'gifts',
+  'pressure',
+  'threats',
+  'recruitment',
+  'disclosure',
+]);
 
 /** Points at which the quiet badge (notice) and the panel (warning) start. */
 export const NOTICE_POINTS = 1;
@@ -191,15 +214,18 @@ export class ConversationRisk {
 /**
  * Level from the evidence that still counts: per category the strongest signal (the reader's own
  * messages at OUTGOING_SHARE), plus a little for the other person repeating that category in
- * further messages (REPEAT_SHARE, at most REPEAT_CAP), summed over categories.
+ * further messages (REPEAT_SHARE, at most REPEAT_CAP), summed over categories; without context,
+ * the SHARED_WITHOUT_CONTEXT categories count once, at the strongest of them.
  */
 export function levelFor(evidence: readonly Evidence[], notConcern = false): Level {
   const best = new Map<string, number>();
   const messages = new Map<string, Set<number>>();
   let urgent = false;
+  let context = false;
   for (const e of evidence) {
     if (notConcern && WEAK.has(e.severity)) continue;
     if (e.severity === 'urgent') urgent = true;
+    if (e.severity !== 'low' && CONTEXT_CATEGORIES.has(e.category)) context = true;
     const points = SEVERITY_POINTS[e.severity] * (e.direction === 'outgoing' ? OUTGOING_SHARE : 1);
     if (points > (best.get(e.category) ?? 0)) best.set(e.category, points);
     if (e.direction !== 'outgoing') {
@@ -210,10 +236,14 @@ export function levelFor(evidence: readonly Evidence[], notConcern = false): Lev
   }
   if (urgent) return 'urgent';
   let total = 0;
+  let shared = 0;
   for (const [category, points] of best) {
     const further = Math.max(0, (messages.get(category)?.size ?? 0) - 1);
-    total += points + Math.min(REPEAT_CAP, REPEAT_SHARE * further);
+    const value = points + Math.min(REPEAT_CAP, REPEAT_SHARE * further);
+    if (!context && SHARED_WITHOUT_CONTEXT.includes(category)) shared = Math.max(shared, value);
+    else total += value;
   }
+  total += shared;
   if (total >= WARNING_POINTS) return 'warning';
   if (total >= NOTICE_POINTS) return 'notice';
   return 'none';

@@ -39,6 +39,29 @@ describe('ConversationRisk', () => {
     expect(risk.current).toBe('notice');
   });
 
+  it('never warns on one medium category, however often the other person repeats it', () => {
+    const risk = new ConversationRisk();
+    for (let k = 0; k < 10; k++) risk.add([hit('flattery', 'medium')], 'incoming', k);
+    expect(risk.current).toBe('notice');
+  });
+
+  it('counts photo requests and sexual talk once unless the conversation shows a young person’s context', () => {
+    const adults = new ConversationRisk();
+    adults.add([hit('pictures', 'medium')], 'incoming', 1);
+    expect(adults.add([hit('sexual-talk', 'medium')], 'incoming', 2).level).toBe('notice');
+    const a = adults.add([hit('supervision', 'medium', 'are your parents home')], 'incoming', 3);
+    expect([a.level, opensPanel(a)]).toEqual(['warning', true]);
+    const own = new ConversationRisk();
+    own.add([hit('disclosure', 'medium', 'im 13')], 'outgoing', 1);
+    own.add([hit('pictures', 'medium')], 'incoming', 2);
+    expect(own.add([hit('sexual-talk', 'medium')], 'incoming', 3).level).toBe('warning');
+    expect(new ConversationRisk().add([hit('pictures', 'high')], 'incoming', 1).level).toBe('warning');
+    const weakContext = new ConversationRisk();
+    weakContext.add([hit('personal-questions', 'low', 'asl')], 'incoming', 1);
+    weakContext.add([hit('pictures', 'medium')], 'incoming', 2);
+    expect(weakContext.add([hit('sexual-talk', 'low')], 'incoming', 3).level).toBe('notice');
+  });
+
   it('alerts at once on strong signals and says urgent only for urgent rules', () => {
     const strong = new ConversationRisk().add([hit('secrecy', 'high')], 'incoming', 1);
     expect([strong.level, opensPanel(strong)]).toEqual(['warning', true]);
