@@ -54,6 +54,8 @@ export interface Matcher extends AnchorTable {
   readonly edgeFrom: Int32Array;
   readonly edgeSymbol: Int32Array;
   readonly edgeTarget: Int32Array;
+  /** By state: bit (symbol % 32) set for each of its symbol edges (ANY edges aside). */
+  readonly edgeBloom: Int32Array;
   /** States reached by entering state t (itself and its epsilon closure), useful ones only. */
   readonly closureFrom: Int32Array;
   readonly closure: Int32Array;
@@ -570,12 +572,20 @@ function* freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: 
     edgeSymbol[i] = E[k * 3 + 1]!;
     edgeTarget[i] = E[k * 3 + 2]!;
   });
-  // Each state's edges sorted by symbol (ANY, -1, first): trie nodes have many edges, and a word
-  // finds its own by binary search (forEachEdge) instead of trying them all.
+  // Each state's edges sorted by symbol (ANY, -1, first), so a thread takes its ANY edges first and
+  // a word finds its own by binary search on states with many edges (trie nodes). Each state also
+  // gets a 32-bit summary of its symbols (bit symbol % 32): a word whose symbols share no bit with
+  // it can skip the state's symbol edges without looking.
+  const edgeBloom = new Int32Array(n);
   for (let s = 0; s < n; s++) {
     const a = edgeFrom[s]!;
     const b = edgeFrom[s + 1]!;
-    if (b - a <= LINEAR_EDGES) continue; // scanned linearly, order doesn't matter
+    let sorted = true;
+    for (let e = a; e < b; e++) {
+      if (edgeSymbol[e] !== ANY) edgeBloom[s]! |= 1 << (edgeSymbol[e]! & 31);
+      if (e > a && edgeSymbol[e - 1]! > edgeSymbol[e]!) sorted = false;
+    }
+    if (sorted) continue;
     const pairs: [number, number][] = [];
     for (let e = a; e < b; e++) pairs.push([edgeSymbol[e]!, edgeTarget[e]!]);
     pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
@@ -650,6 +660,7 @@ function* freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: 
     edgeFrom,
     edgeSymbol,
     edgeTarget,
+    edgeBloom,
     closureFrom,
     closure: closure.data.slice(0, closure.length),
     acceptFrom,

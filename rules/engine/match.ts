@@ -106,7 +106,7 @@ export function scanTokens(m: Matcher, text: string, tokens: readonly Token[], d
   let found: Found[] | undefined;
   const { acceptFrom, accept } = m;
 
-  const { edgeFrom, edgeSymbol, edgeTarget } = m;
+  const { edgeFrom, edgeSymbol, edgeTarget, edgeBloom } = m;
   for (let k = 0; k < tokens.length; k++) {
     const syms = symbolsOf(m, tokens[k]!, s.syms);
     s.steps += 1 + syms.length;
@@ -121,25 +121,28 @@ export function scanTokens(m: Matcher, text: string, tokens: readonly Token[], d
     s.nextStart = curStart;
     s.count = 0;
 
-    // Each thread takes the edges of its state that this word satisfies: ANY edges (sorted first),
-    // then each symbol's, found by a linear scan on small states and a binary search on large ones.
+    let wordBloom = 0;
+    for (let q = 0; q < syms.length; q++) wordBloom |= 1 << (syms[q]! & 31);
+    // Each thread takes the edges of its state that this word satisfies: the ANY edges (sorted
+    // first), then, unless the state's summary rules it out, each symbol's: by a linear scan on
+    // small states and a binary search on large ones.
     for (let a = 0; a < curCount; a++) {
       const from = curStart[a]!;
       const state = cur[a]!;
       let lo = edgeFrom[state]!;
       const end = edgeFrom[state + 1]!;
       s.steps++;
-      if (end - lo <= LINEAR_EDGES) {
-        for (let e = lo; e < end; e++) {
-          s.steps++;
-          const symbol = edgeSymbol[e]!;
-          if (symbol === ANY || contains(syms, symbol)) enter(m, s, edgeTarget[e]!, from);
-        }
-        continue;
-      }
       for (; lo < end && edgeSymbol[lo] === ANY; lo++) {
         s.steps++;
         enter(m, s, edgeTarget[lo]!, from);
+      }
+      if ((edgeBloom[state]! & wordBloom) === 0) continue;
+      if (end - lo <= LINEAR_EDGES) {
+        for (let e = lo; e < end; e++) {
+          s.steps++;
+          if (contains(syms, edgeSymbol[e]!)) enter(m, s, edgeTarget[e]!, from);
+        }
+        continue;
       }
       for (let q = 0; q < syms.length; q++) {
         const symbol = syms[q]!;
