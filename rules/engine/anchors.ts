@@ -206,6 +206,20 @@ export interface AnchorTable {
   readonly groupSymbol: Int32Array;
   /** APPLIES_* bits of rules with a way of matching that needs no group: every such message is worth a full scan. */
   readonly unanchoredApplies: number;
+  /** By symbol: 1 when some group holds it; the filter ignores the others. */
+  readonly anchorSymbol: Uint8Array;
+}
+
+/**
+ * Groups a slot keeps: its cheapest, in pattern order. Common words add little to the filter and
+ * cost every message that has them, so a slot is checked on its rarer positions only.
+ */
+export const GROUPS_PER_SLOT = 4;
+
+function cheapestInOrder(groups: readonly Group[], count: number): Group[] {
+  const order = groups.map((g, i) => i).sort((a, b) => groups[a]!.cost - groups[b]!.cost || a - b);
+  const keep = new Set(order.slice(0, count));
+  return groups.filter((g, i) => keep.has(i));
 }
 
 export function anchorTable(slots: readonly PatternSlot[], symbolCount: number): AnchorTable {
@@ -230,12 +244,14 @@ export function anchorTable(slots: readonly PatternSlot[], symbolCount: number):
   /** trigger group -> guard group -> slots */
   const buckets = new Map<number, Map<number, number[]>>();
   let unanchoredApplies = 0;
-  for (const slot of slots) {
-    if (slot.groups.length === 0) {
-      unanchoredApplies |= slot.applies;
+  for (const { applies, groups: all } of slots) {
+    if (all.length === 0) {
+      unanchoredApplies |= applies;
       continue;
     }
-    const ids = slot.groups.map(groupId);
+    const groups = cheapestInOrder(all, GROUPS_PER_SLOT);
+    const slot = { applies, groups };
+    const ids = groups.map(groupId);
     const key = ids.join(',');
     const known = slotIds.get(key);
     if (known !== undefined) {
@@ -294,5 +310,12 @@ export function anchorTable(slots: readonly PatternSlot[], symbolCount: number):
     groupSymbolFrom: Int32Array.from(groupSymbolFrom),
     groupSymbol: Int32Array.from(groupSymbol),
     unanchoredApplies,
+    anchorSymbol: anchorSymbols(groupSymbol, symbolCount),
   };
+}
+
+function anchorSymbols(groupSymbol: readonly number[], symbolCount: number): Uint8Array {
+  const used = new Uint8Array(symbolCount);
+  for (const sym of groupSymbol) used[sym] = 1;
+  return used;
 }

@@ -12,7 +12,8 @@
  */
 import { APPLIES_INCOMING as INCOMING, APPLIES_OUTGOING as OUTGOING } from './anchors';
 import type { Matcher } from './compile';
-import { knownWords, symbolsOf } from './symbols';
+import { MAX_INTERNED_WORDS } from './normalise';
+import { symbolsOf } from './symbols';
 import type { Direction, Token } from './types';
 
 // Copied once: a module binding read per call can cost a getter call in CommonJS builds.
@@ -35,6 +36,8 @@ interface Scratch {
   groupLast: Int32Array;
   /** Per trigger group: the stamp of the message in which its buckets were already visited. */
   triggerStamp: Int32Array;
+  /** By word id: 0 not seen yet, 1 carries no anchor symbol (the filter skips it), 2 carries some. */
+  wordState: Uint8Array;
   /** Symbols occurring in the message, in order of first occurrence. */
   present: Int32Array;
   syms: number[];
@@ -59,6 +62,7 @@ function scratch(m: Matcher): Scratch {
       groupFirst: new Int32Array(groups),
       groupLast: new Int32Array(groups),
       triggerStamp: new Int32Array(groups),
+      wordState: new Uint8Array(MAX_INTERNED_WORDS),
       present: new Int32Array(m.symbolCount),
       syms: [],
     };
@@ -85,18 +89,23 @@ export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direct
 
   // Pass 1: which symbols occur, first and last where.
   let count = 0;
-  const known = knownWords(m);
+  const { wordState } = s;
+  const { anchorSymbol } = m;
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k]!;
-    // The common case: a word already known to mean nothing to any rule.
-    if (token.alt === undefined && token.id >= 0 && known[token.id] === 1) {
+    // The common case: a word already known to carry no anchor symbol, one read.
+    const id = token.alt === undefined ? token.id : -1;
+    if (id >= 0 && wordState[id] === 1) {
       counter.steps++;
       continue;
     }
     const syms = symbolsOf(m, token, s.syms);
     counter.steps += 1 + syms.length;
+    let anchors = 0;
     for (let q = 0; q < syms.length; q++) {
       const symbol = syms[q]!;
+      if (anchorSymbol[symbol] === 0) continue;
+      anchors++;
       if (symbolStamp[symbol] !== stamp) {
         symbolStamp[symbol] = stamp;
         symbolFirst[symbol] = k;
@@ -104,6 +113,7 @@ export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direct
       }
       symbolLast[symbol] = k;
     }
+    if (id >= 0) wordState[id] = anchors === 0 ? 1 : 2;
   }
 
   // Pass 2: the trigger groups those symbols are in; under each, the buckets whose guard occurs.

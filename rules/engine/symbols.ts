@@ -53,14 +53,6 @@ function memoryOf(m: Matcher): Memory {
   return lastMemory;
 }
 
-/**
- * By word id: 1 when the word is known to carry no symbols for this matcher (0 not seen yet,
- * more: it has some). Lets a caller skip the common word with one typed-array read.
- */
-export function knownWords(m: Matcher): Int32Array {
-  return memoryOf(m).byId;
-}
-
 /** The symbols of an interned word form: a typed-array read once the word has been seen. */
 function symbolsById(m: Matcher, id: number, word: string): Int32Array {
   const memory = memoryOf(m);
