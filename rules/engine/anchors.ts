@@ -24,15 +24,23 @@ export interface Group {
   readonly cost: number;
 }
 
+/** A lexicon as slotsOf sees it; `anchorGroup` remembers its group (null: it requires nothing). */
+export interface AnchorLexicon {
+  classSymbol?: number;
+  classCost: number;
+  entries: readonly PatternNode[];
+  anchorGroup?: Group | null;
+}
+
 /** What slotsOf needs from the compiler: symbol look-ups that never create symbols. */
 export interface AnchorContext {
   literal(node: { kind: 'word' | 'prefix'; text: string }): number;
   number(): number;
-  lexicon(name: string, offset: number): { classSymbol?: number; classCost: number; entries: readonly PatternNode[] };
+  lexicon(name: string, offset: number): AnchorLexicon;
 }
 
 /** Ways of matching one pattern spelt out at most; beyond, alternatives merge into one group. */
-export const MAX_EXPANSIONS = 32;
+export const MAX_EXPANSIONS = 16;
 
 /**
  * Words so frequent in everyday chat (English and Spanish) that an anchor on them would pass a
@@ -133,9 +141,13 @@ function groupOf(ctx: AnchorContext, node: PatternNode, depth: number): Group | 
     case 'lexicon': {
       if (depth >= MAX_DEPTH) return undefined;
       const lex = ctx.lexicon(node.name, node.offset);
-      const ways = lex.entries.flatMap((entry) => waysOf(ctx, entry, depth + 1));
-      if (lex.classSymbol !== undefined) ways.push([{ symbols: [lex.classSymbol], cost: lex.classCost }]);
-      return mergedGroup(ways);
+      // Lexicons like {you} are used by hundreds of patterns: work their group out once.
+      if (lex.anchorGroup === undefined) {
+        const ways = lex.entries.flatMap((entry) => waysOf(ctx, entry, depth + 1));
+        if (lex.classSymbol !== undefined) ways.push([{ symbols: [lex.classSymbol], cost: lex.classCost }]);
+        lex.anchorGroup = mergedGroup(ways) ?? null;
+      }
+      return lex.anchorGroup ?? undefined;
     }
     default:
       return mergedGroup(waysOf(ctx, node, depth));
@@ -222,7 +234,11 @@ function cheapestInOrder(groups: readonly Group[], count: number): Group[] {
   return groups.filter((g, i) => keep.has(i));
 }
 
-export function anchorTable(slots: readonly PatternSlot[], symbolCount: number): AnchorTable {
+/** Slots laid out between pauses of a sliced compilation. */
+const SLOTS_PER_STEP = 500;
+
+/** Builds the table; a generator so a sliced compilation can pause while it runs. */
+export function* anchorTable(slots: readonly PatternSlot[], symbolCount: number): Generator<void, AnchorTable> {
   const groupIds = new Map<string, number>();
   const groupSymbolFrom: number[] = [0];
   const groupSymbol: number[] = [];
@@ -244,7 +260,9 @@ export function anchorTable(slots: readonly PatternSlot[], symbolCount: number):
   /** trigger group -> guard group -> slots */
   const buckets = new Map<number, Map<number, number[]>>();
   let unanchoredApplies = 0;
+  let done = 0;
   for (const { applies, groups: all } of slots) {
+    if (++done % SLOTS_PER_STEP === 0) yield;
     if (all.length === 0) {
       unanchoredApplies |= applies;
       continue;

@@ -12,7 +12,7 @@
 import { MIN_PREFIX, parsePattern, type PatternNode } from './pattern';
 
 export { MIN_PREFIX };
-import { anchorTable, appliesBits, PREFIX_COST, slotsOf, wordCost, type AnchorTable, type PatternSlot } from './anchors';
+import { anchorTable, appliesBits, PREFIX_COST, slotsOf, wordCost, type AnchorTable, type Group, type PatternSlot } from './anchors';
 import { locatePattern } from './pack-parser';
 import { PREFIX_BLOOM_SIZE, prefixBloomKey } from './symbols';
 import type { LexiconFile, Pack, RuleDirection, RuleError, Severity } from './types';
@@ -122,6 +122,8 @@ interface Lexicon {
   classSymbol?: number;
   /** How common its single-word and prefix entries are, summed (anchors.ts). */
   classCost: number;
+  /** The anchor group it stands for, once worked out (anchors.ts). */
+  anchorGroup?: Group | null;
   expanding?: boolean;
   /** Trie branches one reading of the lexicon makes (undefined: not known yet; null: not trie-able). */
   trieFactor?: number | null;
@@ -645,6 +647,8 @@ function* freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: 
     }
   });
 
+  yield;
+  const table = yield* anchorTable(anchors, symbols.count);
   const toTyped = (m: Map<string, number[]>) => new Map([...m].map(([k, v]) => [k, Int32Array.from(v)]));
   return {
     rules,
@@ -665,7 +669,7 @@ function* freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: 
     closure: closure.data.slice(0, closure.length),
     acceptFrom,
     accept,
-    ...anchorTable(anchors, symbols.count),
+    ...table,
   };
 }
 
