@@ -117,6 +117,18 @@ function push(cp: number, cls: number, start: number, end: number): void {
  * classified once, and each token is finished once.
  */
 export function normalise(text: string): Token[] {
+  return tokenise(text, true);
+}
+
+/**
+ * normalise without the fast path for plain ASCII words: every character goes through the general
+ * path. A reference for the tests, which check that both give the same tokens.
+ */
+export function normaliseSlowly(text: string): Token[] {
+  return tokenise(text, false);
+}
+
+function tokenise(text: string, fast: boolean): Token[] {
   const tokens: Token[] = [];
   length = 0;
   simple = true;
@@ -127,6 +139,18 @@ export function normalise(text: string): Token[] {
   let sawSingle = false;
   while (i < n) {
     const c = text.charCodeAt(i);
+    // Fast path: a word of ASCII letters and digits between separators (most chat words) is
+    // sliced from the text as a whole, without the per-character buffers.
+    if (fast && length === 0 && c < 128 && ASCII_CLASS[c]! >= LOWER && ASCII_CLASS[c]! <= DIGIT) {
+      const end = plainWordEnd(text, i);
+      if (end > i) {
+        const token = plainToken(text, i, end);
+        tokens.push(token);
+        if (token.text.length === 1) sawSingle = true;
+        i = end;
+        continue;
+      }
+    }
     if (c < 128) {
       const cls = ASCII_CLASS[c]!;
       if (cls === SEP) {
@@ -164,6 +188,55 @@ export function normalise(text: string): Token[] {
   }
   if (length > 0 && flush(text, tokens)) sawSingle = true;
   return sawSingle ? joinSpacedLetters(text, tokens) : tokens;
+}
+
+/** Scratch results of plainWordEnd, read by plainToken. */
+let plainDigits = 0;
+let plainUpper = false;
+let plainRepeat = false;
+
+/**
+ * Where the plain ASCII word starting at `start` ends (a separator or the end of the text), or
+ * `start` when it runs into anything else (an apostrophe, '@', '$', a non-ASCII character), which
+ * the general path must read.
+ */
+function plainWordEnd(text: string, start: number): number {
+  const n = text.length;
+  let digits = 0;
+  let upper = false;
+  let repeat = false;
+  let previous = -1; // the previous letter, lower case; -1 after a digit
+  let j = start;
+  for (; j < n; j++) {
+    const d = text.charCodeAt(j);
+    if (d >= 128) return start;
+    const cls = ASCII_CLASS[d]!;
+    if (cls === LOWER) {
+      if (d === previous) repeat = true;
+      previous = d;
+    } else if (cls === UPPER) {
+      upper = true;
+      if (d + 32 === previous) repeat = true;
+      previous = d + 32;
+    } else if (cls === DIGIT) {
+      digits++;
+      previous = -1;
+    } else if (cls === SEP) {
+      break;
+    } else {
+      return start;
+    }
+  }
+  plainDigits = digits;
+  plainUpper = upper;
+  plainRepeat = repeat;
+  return j;
+}
+
+function plainToken(text: string, start: number, end: number): Token {
+  let raw = text.slice(start, end);
+  if (plainUpper) raw = raw.toLowerCase();
+  return makeToken(raw, end - start - plainDigits, plainDigits, 0, start, end, plainRepeat);
 }
 
 /** Finish the pending token: trim edge punctuation, drop inner apostrophes. True for a 1-char token. */

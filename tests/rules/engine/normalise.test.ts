@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../../rules/engine';
+import { normaliseSlowly } from '../../../rules/engine/normalise';
 
 /** The words a message reads as: the leetspeak reading where there is one. */
 const words = (text: string) => normalise(text).map((t) => t.alt ?? t.text);
@@ -90,5 +92,16 @@ describe('normalise', () => {
   it('is empty for text without words', () => {
     expect(normalise('')).toEqual([]);
     expect(normalise(' 😊 !! \u200B ')).toEqual([]);
+  });
+
+  it('gives the same tokens with and without the fast path for plain ASCII words', () => {
+    const pieces = ['send', 'SeNd', 'pleeease', 'Sooo', 's3nd', '1000', '13yo', 'p', 'i', 'c', "don't", '@', '$5', 'café', 'ñ', 'se\u200Bnd', '😊', 'ｆｕｌｌ', 'ok!!', '-', '.', ' ', '  ', '\n', "'", 'x'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.array(fc.constantFrom('', ' ', '.', '-'), { maxLength: 30 }), (words, seps) => {
+        const text = words.map((w, k) => w + (seps[k] ?? ' ')).join('');
+        expect(normalise(text)).toEqual(normaliseSlowly(text));
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
   });
 });
