@@ -11,7 +11,9 @@ export type StageId = (typeof STAGES)[number];
 
 export const CATEGORY_STAGE = {
   flattery: 'trust',
+  romance: 'trust',
   gifts: 'trust',
+  age: 'risk-check',
   'personal-questions': 'risk-check',
   'personal-info': 'risk-check',
   supervision: 'risk-check',

@@ -5,7 +5,8 @@
  * Grooming is a process, not a word. Precision first: a single weak signal never opens the panel.
  * Strong rules (severity high) and urgent ones (threats, sextortion) alert at once; weaker ones
  * add up across different categories (the other person coming back to the same kind of signal
- * adds a little, never enough for a warning on its own), and fade with time and messages. Every
+ * adds a little, never enough for a warning on its own; low signals only top up), and fade with
+ * time and messages. Every
  * number that shapes the decision is a named constant in this file, tuned with `npm run eval`
  * (see docs/evaluation.md).
  */
@@ -41,12 +42,14 @@ export const REPEAT_CAP = 1;
 /**
  * Photo requests and sexual talk are one stage (escalation), and between adults they come
  * together. Unless the conversation also shows the young person's situation (CONTEXT_CATEGORIES at
- * medium or stronger: age or school year, parents and supervision, secrecy, isolation, moving
- * apps, meeting, gifts, pressure, the reader saying their age...), these categories share one
- * place: only the stronger of them counts. Strong signals in them still alert at once.
+ * medium or stronger: talk about their age, school year, parents and supervision, secrecy,
+ * isolation, moving apps, meeting, gifts, pressure, the reader saying their age...), these
+ * categories share one place: only the stronger of them counts. Strong signals in them still
+ * alert at once.
  */
 export const SHARED_WITHOUT_CONTEXT: readonly string[] = ['pictures', 'sexual-talk'];
 export const CONTEXT_CATEGORIES: ReadonlySet<string> = new Set([
+  'age',
   'personal-questions',
   'personal-info',
   'supervision',
@@ -65,6 +68,15 @@ export const CONTEXT_CATEGORIES: ReadonlySet<string> = new Set([
 export const NOTICE_POINTS = 1;
 export const WARNING_POINTS = 4;
 /** Urgent is never reached by adding up: only an urgent rule (a threat) makes a conversation urgent. */
+
+/**
+ * Weak signals top up, they do not carry: categories worth less than a medium signal (a single low
+ * one such as "asl" or "where are you from", or the reader's own medium signal at OUTGOING_SHARE)
+ * count at most this many points together towards WARNING_POINTS. So a warning from adding up
+ * needs two medium signals of different kinds, or one that the other person keeps coming back to
+ * (medium 2 + repeat 1 = 3), before small talk can tip it. The notice still counts every point.
+ */
+export const WEAK_TOP_UP = 1;
 
 /** Evidence older than this many messages of the conversation, or this many ms, no longer counts. */
 export const FADE_AFTER_MESSAGES = 400;
@@ -215,7 +227,8 @@ export class ConversationRisk {
  * Level from the evidence that still counts: per category the strongest signal (the reader's own
  * messages at OUTGOING_SHARE), plus a little for the other person repeating that category in
  * further messages (REPEAT_SHARE, at most REPEAT_CAP), summed over categories; without context,
- * the SHARED_WITHOUT_CONTEXT categories count once, at the strongest of them.
+ * the SHARED_WITHOUT_CONTEXT categories count once, at the strongest of them. Towards a warning,
+ * categories worth less than a medium signal add at most WEAK_TOP_UP together.
  */
 export function levelFor(evidence: readonly Evidence[], notConcern = false): Level {
   const best = new Map<string, number>();
@@ -235,17 +248,23 @@ export function levelFor(evidence: readonly Evidence[], notConcern = false): Lev
     }
   }
   if (urgent) return 'urgent';
-  let total = 0;
+  const values: number[] = [];
   let shared = 0;
   for (const [category, points] of best) {
     const further = Math.max(0, (messages.get(category)?.size ?? 0) - 1);
     const value = points + Math.min(REPEAT_CAP, REPEAT_SHARE * further);
     if (!context && SHARED_WITHOUT_CONTEXT.includes(category)) shared = Math.max(shared, value);
-    else total += value;
+    else values.push(value);
   }
-  total += shared;
-  if (total >= WARNING_POINTS) return 'warning';
-  if (total >= NOTICE_POINTS) return 'notice';
+  if (shared > 0) values.push(shared);
+  let strong = 0;
+  let weak = 0;
+  for (const value of values) {
+    if (value >= SEVERITY_POINTS.medium) strong += value;
+    else weak += value;
+  }
+  if (strong + Math.min(weak, WEAK_TOP_UP) >= WARNING_POINTS) return 'warning';
+  if (strong + weak >= NOTICE_POINTS) return 'notice';
   return 'none';
 }
 

@@ -2,6 +2,7 @@
  * Every bundled pack and lexicon file, by its path under rules/packs. Adding a pack means adding a
  * line here; tests/rules/layout.test.ts fails when this list and the folder disagree.
  */
+import enAge from './en/age.json';
 import enDisclosure from './en/disclosure.json';
 import enFlattery from './en/flattery.json';
 import enGifts from './en/gifts.json';
@@ -14,10 +15,12 @@ import enPictures from './en/pictures.json';
 import enPlatformMove from './en/platform-move.json';
 import enPressure from './en/pressure.json';
 import enRecruitment from './en/recruitment.json';
+import enRomance from './en/romance.json';
 import enSecrecy from './en/secrecy.json';
 import enSexualTalk from './en/sexual-talk.json';
 import enSupervision from './en/supervision.json';
 import enThreats from './en/threats.json';
+import esAge from './es/age.json';
 import esDisclosure from './es/disclosure.json';
 import esFlattery from './es/flattery.json';
 import esGifts from './es/gifts.json';
@@ -41,6 +44,7 @@ export const bundledLexiconFiles: Record<string, unknown> = {
 };
 
 export const bundledPackFiles: Record<string, unknown> = {
+  'en/age.json': enAge,
   'en/disclosure.json': enDisclosure,
   'en/flattery.json': enFlattery,
   'en/gifts.json': enGifts,
@@ -52,10 +56,12 @@ export const bundledPackFiles: Record<string, unknown> = {
   'en/platform-move.json': enPlatformMove,
   'en/pressure.json': enPressure,
   'en/recruitment.json': enRecruitment,
+  'en/romance.json': enRomance,
   'en/secrecy.json': enSecrecy,
   'en/sexual-talk.json': enSexualTalk,
   'en/supervision.json': enSupervision,
   'en/threats.json': enThreats,
+  'es/age.json': esAge,
   'es/disclosure.json': esDisclosure,
   'es/flattery.json': esFlattery,
   'es/gifts.json': esGifts,

@@ -23,7 +23,7 @@ describe('locale files', () => {
     expect(en.extDescription?.message).not.toBe(es.extDescription?.message);
   });
 
-  it('cover all 15 categories of the rules', () => expect(CATEGORIES).toHaveLength(15));
+  it('cover all 17 categories of the rules', () => expect(CATEGORIES).toHaveLength(17));
 
   for (const [language, catalog] of [['en', en], ['es', es]] as const) {
     it.each(CATEGORIES)(`explain category %s for every audience in ${language}`, (category) => {

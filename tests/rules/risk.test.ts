@@ -15,15 +15,38 @@ describe('ConversationRisk', () => {
 
   it('adds weak signals of different kinds into a warning, naming each', () => {
     const risk = new ConversationRisk();
-    risk.add([hit('flattery', 'low', 'so mature')], 'incoming', 1);
+    risk.add([hit('flattery', 'low', 'so sweet')], 'incoming', 1);
     risk.add([], 'incoming', 2);
     const mid = risk.add([hit('supervision', 'medium', 'parents home')], 'incoming', 3);
     expect(mid.level).toBe('notice');
-    const a = risk.add([hit('platform-move', 'low', 'add me on snap')], 'incoming', 4);
+    const a = risk.add([hit('platform-move', 'medium', 'lets move to snap')], 'incoming', 4);
     expect(a.level).toBe('warning');
     expect(opensPanel(a)).toBe(true);
-    expect(a.evidence.map((e) => e.quote)).toEqual(['add me on snap', 'parents home', 'so mature']);
+    expect(a.evidence.map((e) => e.quote)).toEqual(['lets move to snap', 'parents home', 'so sweet']);
     expect(a.stage).toBe('exclusivity');
+  });
+
+  it('lets low signals top up a warning, never carry one', () => {
+    const small = new ConversationRisk();
+    small.add([hit('flattery', 'medium', 'so pretty')], 'incoming', 1);
+    small.add([hit('personal-questions', 'low', 'asl')], 'incoming', 2);
+    expect(small.add([hit('platform-move', 'low', 'add me on snap')], 'incoming', 3).level).toBe('notice');
+    // The other person coming back to the medium category makes it 3 points: now one low tips it.
+    expect(small.add([hit('flattery', 'medium', 'so cute')], 'incoming', 4).level).toBe('warning');
+    const two = new ConversationRisk();
+    two.add([hit('flattery', 'medium')], 'incoming', 1);
+    expect(two.add([hit('supervision', 'medium')], 'incoming', 2).level).toBe('warning');
+    // Four different low signals are still only a notice.
+    const lows = new ConversationRisk();
+    for (const [k, c] of ['flattery', 'romance', 'personal-questions', 'platform-move'].entries()) lows.add([hit(c, 'low')], 'incoming', k);
+    expect(lows.current).toBe('notice');
+  });
+
+  it('counts talk about the young person’s age as context for photo and sexual talk', () => {
+    const risk = new ConversationRisk();
+    risk.add([hit('pictures', 'medium')], 'incoming', 1);
+    expect(risk.add([hit('sexual-talk', 'medium')], 'incoming', 2).level).toBe('notice');
+    expect(risk.add([hit('age', 'medium', 'so mature for your age')], 'incoming', 3).level).toBe('warning');
   });
 
   it('keeps the hits of one message in reading order, newest message first', () => {
@@ -143,8 +166,10 @@ describe('ConversationRisk', () => {
 
 describe('categories', () => {
   it('gives every category a stage and orders stages', () => {
-    expect(CATEGORIES).toHaveLength(15);
+    expect(CATEGORIES).toHaveLength(17);
     expect(stageOf('threats')).toBe('coercion');
+    expect(stageOf('age')).toBe('risk-check');
+    expect(stageOf('romance')).toBe('trust');
     expect(stageOf('my-own')).toBe('trust');
     expect(furthestStage(['flattery', 'pictures', 'disclosure'])).toBe('escalation');
     expect(furthestStage(['disclosure'])).toBeUndefined();
