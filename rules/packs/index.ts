@@ -33,6 +33,7 @@ import esPictures from './es/pictures.json';
 import esPlatformMove from './es/platform-move.json';
 import esPressure from './es/pressure.json';
 import esRecruitment from './es/recruitment.json';
+import esRomance from './es/romance.json';
 import esSecrecy from './es/secrecy.json';
 import esSexualTalk from './es/sexual-talk.json';
 import esSupervision from './es/supervision.json';
@@ -73,6 +74,7 @@ export const bundledPackFiles: Record<string, unknown> = {
   'es/platform-move.json': esPlatformMove,
   'es/pressure.json': esPressure,
   'es/recruitment.json': esRecruitment,
+  'es/romance.json': esRomance,
   'es/secrecy.json': esSecrecy,
   'es/sexual-talk.json': esSexualTalk,
   'es/supervision.json': esSupervision,
