@@ -70,6 +70,8 @@ export default defineContentScript({
       pause: () => new Promise((resume) => setTimeout(resume, 0)),
       budgetMs: COMPILE_SLICE_MS,
     });
+    // The last compile slice may have used its whole budget: set up the watcher in a task of its own.
+    await new Promise((resume) => setTimeout(resume, 0));
     if (ctx.isInvalid) return;
     const conversation = trackCurrentConversation(location, document);
     const current = () => conversation.get();
