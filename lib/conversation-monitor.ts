@@ -25,6 +25,15 @@ export interface MonitorResult {
   matched: boolean;
   /** One report per hit of a message that alerted; what the background logs. */
   reports: AlertReport[];
+  /** Index after the last message scanned: messages.length unless `stop` said to stop early. */
+  next: number;
+}
+
+export interface ScanOptions {
+  /** Start at this message (default 0). */
+  from?: number;
+  /** Asked after each message; true stops the scan there (a time budget). */
+  stop?: () => boolean;
 }
 
 interface Tracked {
@@ -52,13 +61,18 @@ export class ConversationMonitor {
     return this.assessment(conversation)!;
   }
 
-  scan(conversation: string, messages: readonly WatchedMessage[]): MonitorResult {
+  scan(conversation: string, messages: readonly WatchedMessage[], options: ScanOptions = {}): MonitorResult {
     const { risk, seen } = this.tracked(conversation);
     let assessment = risk.assessment(false);
     let alert = false;
     let matched = false;
     const reports: AlertReport[] = [];
-    for (const message of messages) {
+    const from = options.from ?? 0;
+    let next = from;
+    for (; next < messages.length; next++) {
+      // At least one message per call, so a scan always gets somewhere.
+      if (next > from && options.stop?.()) break;
+      const message = messages[next]!;
       const hash = messageHash(message);
       // An identical message again (usually the same one re-drawn) adds nothing: categories count once anyway.
       if (seen.has(hash)) continue;
@@ -73,7 +87,7 @@ export class ConversationMonitor {
         reports.push({ site: this.site, rule: hit.rule, category: hit.category, level: assessment.level, at });
       }
     }
-    return { assessment, alert, matched, reports };
+    return { assessment, alert, matched, reports, next };
   }
 
   /** The conversation as it stands now (snoozes may have run out since its last message). */

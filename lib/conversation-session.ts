@@ -18,6 +18,12 @@ export const SNOOZE_TOMORROW_HOUR = 8;
 
 export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
 
+/**
+ * Matching time per task: a batch that takes longer (a flood of messages, or the first batches
+ * while the matcher is cold) continues in the next task, so the page never gets a long task.
+ */
+export const MATCH_BUDGET_MS = 3;
+
 export interface SessionOptions {
   monitor: ConversationMonitor;
   panel: PanelUi;
@@ -26,6 +32,12 @@ export interface SessionOptions {
   send: Send;
   t: Translate;
   now?: () => number;
+  /** Matching time per task in ms (default MATCH_BUDGET_MS). */
+  budgetMs?: number;
+  /** The clock for the budget (default performance.now). */
+  clock?: () => number;
+  /** Waits for the next task before the rest of a long batch (default a zero-delay timer). */
+  nextTask?: () => Promise<void>;
 }
 
 /** Whether a conversation at this assessment shows the panel when the reader opens it. */
@@ -46,10 +58,18 @@ export class ConversationSession {
   private reportedLevel: string | undefined;
   /** Work runs one step at a time, in order: a batch must not be read before its conversation is restored. */
   private queue: Promise<void> = Promise.resolve();
+  /** Steps queued or running; with none, a batch for the conversation on screen is read at once. */
+  private steps = 0;
   private readonly now: () => number;
+  private readonly clock: () => number;
+  private readonly budgetMs: number;
+  private readonly nextTask: () => Promise<void>;
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? (() => performance.now());
+    this.budgetMs = options.budgetMs ?? MATCH_BUDGET_MS;
+    this.nextTask = options.nextTask ?? (() => new Promise((resume) => setTimeout(resume, 0)));
   }
 
   /** The reader is looking at this conversation (page load or a switch in a single-page chat). */
@@ -60,20 +80,44 @@ export class ConversationSession {
     });
   }
 
-  /** New messages on the page, which belong to the conversation the page shows now. */
-  read(conversation: string, messages: readonly WatchedMessage[]): Promise<void> {
+  /**
+   * New messages on the page, which belong to the conversation the page shows now. When nothing is
+   * queued and that conversation is restored and on screen (nearly always), they are matched right
+   * away, in the caller's task, and nothing is returned; a batch that does not fit the time budget,
+   * or one that must wait for a restore, returns a promise of its completion.
+   */
+  read(conversation: string, messages: readonly WatchedMessage[]): Promise<void> | undefined {
+    if (this.steps === 0 && this.active === conversation && this.options.monitor.has(conversation)) {
+      const next = this.scanSome(conversation, messages, 0);
+      return next < messages.length ? this.enqueue(() => this.scanRest(conversation, messages, next)) : undefined;
+    }
     return this.enqueue(async () => {
       await this.restore(conversation);
       this.switchTo(conversation);
-      const result = this.options.monitor.scan(conversation, messages);
-      if (result.alert) void this.options.panel.show(conversation, result.assessment);
-      if (result.matched) this.save(conversation);
-      this.reportLevel(result.assessment);
-      for (const report of result.reports) {
-        // The background may be restarting; the panel has already told the reader.
-        this.options.send({ type: 'alert', ...report }).catch(() => {});
-      }
+      await this.scanRest(conversation, messages, 0);
     });
+  }
+
+  /** Matches messages[from..] in budgeted slices, one task each. */
+  private async scanRest(conversation: string, messages: readonly WatchedMessage[], from: number): Promise<void> {
+    for (let next = from; next < messages.length; ) {
+      if (next > 0) await this.nextTask();
+      next = this.scanSome(conversation, messages, next);
+    }
+  }
+
+  /** Matches from messages[from] until the budget is spent, acts on the result, returns where it stopped. */
+  private scanSome(conversation: string, messages: readonly WatchedMessage[], from: number): number {
+    const began = this.clock();
+    const result = this.options.monitor.scan(conversation, messages, { from, stop: () => this.clock() - began >= this.budgetMs });
+    if (result.alert) void this.options.panel.show(conversation, result.assessment);
+    if (result.matched) this.save(conversation);
+    this.reportLevel(result.assessment);
+    for (const report of result.reports) {
+      // The background may be restarting; the panel has already told the reader.
+      this.options.send({ type: 'alert', ...report }).catch(() => {});
+    }
+    return result.next;
   }
 
   notConcern(conversation: string): Promise<void> {
@@ -96,7 +140,9 @@ export class ConversationSession {
   }
 
   private enqueue(step: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(step, step);
+    this.steps++;
+    const run = () => step().finally(() => this.steps--);
+    this.queue = this.queue.then(run, run);
     return this.queue;
   }
 

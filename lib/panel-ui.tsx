@@ -29,7 +29,26 @@ export interface PanelUiOptions {
   onSnooze: (conversation: string, choice: SnoozeChoice) => void;
 }
 
+/**
+ * The panel re-renders on every alert and looks up each of its strings again; with the browser's
+ * i18n each lookup is a call into the extension bindings. Remember them (a bounded number: texts
+ * with substitutions vary).
+ */
+export function rememberTranslations(t: Translate, max = 500): Translate {
+  const known = new Map<string, string>();
+  return (key, substitutions) => {
+    const id = substitutions && substitutions.length > 0 ? `${key}\u0000${substitutions.join('\u0000')}` : key;
+    let text = known.get(id);
+    if (text === undefined) {
+      text = t(key, substitutions);
+      if (known.size < max) known.set(id, text);
+    }
+    return text;
+  };
+}
+
 export function createPanelUi(ctx: ContentScriptContext, options: PanelUiOptions): PanelUi {
+  const t = rememberTranslations(options.t);
   let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | undefined;
   let current: { conversation: string; assessment: Assessment } | undefined;
   let open = false;
@@ -47,7 +66,7 @@ export function createPanelUi(ctx: ContentScriptContext, options: PanelUiOptions
         status={status}
         assessment={assessment}
         help={options.help}
-        t={options.t}
+        t={t}
         audience={options.audience}
         onClose={() => {
           open = false;

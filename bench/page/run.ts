@@ -13,7 +13,7 @@
  */
 import type { WatchStats } from '../../lib/watch/message-watcher';
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
@@ -45,6 +45,12 @@ interface RunResult {
   extensionLongTasks: number;
   contentStartAt?: number;
   domContentLoadedAt: number;
+  /**
+   * BENCH_PROFILE=1: sampled CPU time with a content-script frame on the stack during the bursts
+   * (natives it calls and promise microtasks included, which ScriptDuration leaves out; the
+   * profiler's overhead too, so compare only profiled runs with each other).
+   */
+  profiledMs?: number;
 }
 
 export interface PageResult {
@@ -173,7 +179,8 @@ async function oneRun(page: Page, cdp: CDPSession, url: string, extension: boole
   await page.waitForTimeout(300);
   await gc(cdp);
   const before = await metrics(cdp);
-  const profiling = extension && process.env.BENCH_PROFILE === '1';
+  const profiling = process.env.BENCH_PROFILE === '1';
+  let profiledMs: number | undefined;
   if (profiling) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -181,7 +188,12 @@ async function oneRun(page: Page, cdp: CDPSession, url: string, extension: boole
   }
   const out = (await page.evaluate('window.benchRun()')) as { appendMs: number; wallMs: number };
   const after = await metrics(cdp);
-  if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
+  if (profiling) {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(join(HERE, '../../bench-results'), { recursive: true });
+    writeFileSync(join(HERE, `../../bench-results/page-${extension ? 'with' : 'without'}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    if (extension) profiledMs = printProfile(profile);
+  }
   await gc(cdp);
   const heap = await metrics(cdp);
   const longTasks = (await page.evaluate('window.benchLongTasks()')) as RunResult['longTasks'];
@@ -228,12 +240,13 @@ async function oneRun(page: Page, cdp: CDPSession, url: string, extension: boole
     watch,
     contentStartAt: contentStart ?? undefined,
     domContentLoadedAt: dcl,
+    profiledMs,
   };
   void messages;
 }
 
 /** BENCH_PROFILE=1: the content script's functions with the most self time (minified: with a snippet). */
-function printProfile(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }): void {
+function printProfile(profile: { nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }): number {
   const self = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
@@ -250,6 +263,21 @@ function printProfile(profile: { nodes: { id: number; callFrame: { functionName:
     const snippet = key.startsWith('EXT') && m ? (src[Number(m[1])] ?? '').slice(Number(m[2]), Number(m[2]) + 70) : '';
     console.log(`    ${(us / 1000).toFixed(1).padStart(8)} ms  ${key}  ${snippet}`);
   }
+  // Time with an extension frame anywhere on the stack.
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const url = new Map(profile.nodes.map((node) => [node.id, node.callFrame.url]));
+  let extUs = 0;
+  for (const [id, us] of self) {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      if (url.get(at)?.startsWith('chrome-extension')) {
+        extUs += us;
+        break;
+      }
+    }
+  }
+  console.log(`    ${(extUs / 1000).toFixed(1).padStart(8)} ms  with a content-script frame on the stack`);
+  return extUs / 1000;
 }
 
 const med = (xs: number[]) => {
@@ -279,6 +307,7 @@ export async function runPage(opts: PageOptions): Promise<PageResult> {
       runs.push(r);
       log(
         `  ${extension ? 'with   ' : 'without'} script ${r.scriptMs.toFixed(0)} ms, task ${r.taskMs.toFixed(0)} ms, heap ${r.heapMB.toFixed(1)} MB, long tasks ${r.longTasks.length}${r.longTasks.length ? ` [${r.longTasks.slice(0, 4).map((t) => `${t.duration.toFixed(0)} ms at ${t.start.toFixed(0)}`).join(', ')}]` : ''}${r.extension ? ` (${r.extensionLongTasks} with a long watcher pass)` : ''}` +
+          (r.profiledMs !== undefined ? `, profiled content-script time ${r.profiledMs.toFixed(0)} ms` : '') +
           (r.watch ? `, watcher started at ${r.watch.startedAt.toFixed(0)}, first scan ${r.watch.firstScanAt.toFixed(0)}, bursts began after load + 300 ms; watcher ${r.watch.totalPassMs.toFixed(0)} ms in ${r.watch.passes} passes (onMessages ${r.watch.onMessagesMs.toFixed(0)} ms${r.watch.settledPasses ? `, to settled ${r.watch.totalSettledMs.toFixed(0)} ms, max ${r.watch.maxSettledMs.toFixed(1)}` : ''}, max pass ${r.watch.maxPassMs.toFixed(1)} ms/${r.watch.maxPassMessages} msgs), wall ${(r.wallMs / 1000).toFixed(1)} s` : ''),
       );
     }

@@ -18,7 +18,7 @@ import { createPanelUi } from '~/lib/panel-ui';
 import { DEFAULT_SETTINGS } from '~/lib/settings-schema';
 import { siteFor } from '~/lib/sites';
 import { watchMessages } from '~/lib/watch/message-watcher';
-import { frameOrDelay } from '~/lib/watch/schedule';
+import { frameOrDelay, windowTimers } from '~/lib/watch/schedule';
 
 /** Longest piece of rule compilation at start-up before the page gets the thread back. */
 const COMPILE_SLICE_MS = 8;
@@ -66,9 +66,12 @@ export default defineContentScript({
     // Compiled in slices of a few ms: on a slow family laptop one piece would be a long task.
     const matcher = await compileRuleSetInSlices(rules, {
       now: () => performance.now(),
-      pause: () => new Promise((resume) => ctx.setTimeout(resume, 0)),
+      // A plain timer: ctx.setTimeout would add a listener to the context per pause (see schedule.ts).
+      pause: () => new Promise((resume) => setTimeout(resume, 0)),
       budgetMs: COMPILE_SLICE_MS,
     });
+    // The last compile slice may have used its whole budget: set up the watcher in a task of its own.
+    await new Promise((resume) => setTimeout(resume, 0));
     if (ctx.isInvalid) return;
     const conversation = trackCurrentConversation(location, document);
     const current = () => conversation.get();
@@ -94,7 +97,8 @@ export default defineContentScript({
       root: document,
       site: siteFor(location.host),
       includeExisting: true,
-      schedule: frameOrDelay(ctx),
+      // The window's timers, not ctx's (see schedule.ts); the watcher is stopped on invalidation below.
+      schedule: frameOrDelay(windowTimers()),
       // The conversation is read when the batch is, so messages drawn after a switch count for the new one.
       onMessages: (messages) => session.read(current(), messages),
     });

@@ -6,7 +6,7 @@
  */
 import type { Direction } from '~/rules/engine';
 import { directionOf, type SiteAdapter } from '~/lib/sites';
-import { readText, textLength } from './read-text';
+import { readMessage, readText, textLength } from './read-text';
 
 export interface WatchedMessage {
   text: string;
@@ -15,6 +15,11 @@ export interface WatchedMessage {
 
 /** Added nodes handled per pass; the rest waits for the next frame so a page dump can't stall typing. */
 export const MAX_NODES_PER_PASS = 200;
+/**
+ * Reading time per pass: when it runs out the rest waits for the next frame (matching the pass's
+ * messages comes on top, see lib/conversation-session.ts). A pass reads at least one node.
+ */
+export const PASS_BUDGET_MS = 4;
 /** A single message longer than this is treated as a container of messages and split into children. */
 export const MAX_MESSAGE_CHARS = 2_000;
 /** Tag name of our own shadow-root host, whose content must never be read back as chat. */
@@ -32,6 +37,10 @@ export interface WatcherOptions {
   schedule: (run: () => void) => void;
   /** Also read what is already on the page (an open chat's history). */
   includeExisting?: boolean;
+  /** Reading time per pass in ms (default PASS_BUDGET_MS); tests about the node cap pass Infinity. */
+  passBudgetMs?: number;
+  /** The clock for the budget and the stats (default performance.now). */
+  now?: () => number;
 }
 
 export interface Watcher {
@@ -87,13 +96,20 @@ export const STATS_GLOBAL = '__headsUpWatchStats';
 
 export function watchMessages(options: WatcherOptions): Watcher {
   const { root, site, onMessages, schedule } = options;
-  // `structural` marks nodes found by splitting (existing content, oversized blocks): they are split
-  // further down to their message blocks; a node the page just added is one message.
-  const queue: { node: Node; structural: boolean }[] = [];
+  const budgetMs = options.passBudgetMs ?? PASS_BUDGET_MS;
+  const clock = options.now ?? (() => performance.now());
+  // Our panel host and the reader's composer in one selector: one closest() per message.
+  const ignored = `${PANEL_HOST}, ${site.composer}`;
+  // Nodes waiting for a pass, and whether each was found by splitting (existing content, oversized
+  // blocks): those are split further down to their message blocks; a node the page just added is
+  // one message. Two arrays and a read index: no object per node, no splice per pass.
+  let queue: Node[] = [];
+  let structuralQueue: boolean[] = [];
+  let head = 0;
   let scheduled = false;
   let stopped = false;
   const stats: WatchStats = {
-    startedAt: performance.now(),
+    startedAt: clock(),
     firstScanAt: -1,
     passes: 0,
     messages: 0,
@@ -110,51 +126,81 @@ export function watchMessages(options: WatcherOptions): Watcher {
   };
   (globalThis as Record<string, unknown>)[STATS_GLOBAL] = stats;
 
-  const enqueue = (nodes: Iterable<Node>, structural: boolean) => {
-    for (const node of nodes) queue.push({ node, structural });
-    if (!scheduled && queue.length > 0 && !stopped) {
+  const waiting = () => queue.length - head;
+  const wake = () => {
+    if (!scheduled && !stopped && waiting() > 0) {
       scheduled = true;
       schedule(runPass);
+    }
+  };
+  const enqueue = (nodes: ArrayLike<Node>, structural: boolean) => {
+    for (let i = 0; i < nodes.length; i++) {
+      queue.push(nodes[i]!);
+      structuralQueue.push(structural);
     }
   };
 
   function runPass() {
     scheduled = false;
     if (stopped) return;
-    const began = performance.now();
-    const batch = queue.splice(0, MAX_NODES_PER_PASS);
-    const inBatch = new Set(batch.map((entry) => entry.node));
+    const began = clock();
+    const end = Math.min(queue.length, head + MAX_NODES_PER_PASS);
+    // Our panel lives in a shadow root, and so does everything under a root that is in one; the
+    // observer does not see into shadow roots below the root, so this is a question per pass.
+    const inShadow = root.getRootNode() instanceof ShadowRoot;
+    const batchStart = head;
+    const inBatch = end - head > 1 ? new Set(queue.slice(head, end)) : undefined;
+    const clear = new Set<Node>();
     const messages: WatchedMessage[] = [];
     const split: Node[] = [];
-    for (const { node, structural } of batch) {
-      // Most passes hold one node: no ancestor walk needed then.
-      if (!node.isConnected || (batch.length > 1 && hasAncestorIn(node, inBatch, root))) continue;
-      const element = node instanceof Element ? node : node.parentElement;
-      if (!element || isIgnored(element, site)) continue;
-      if (node instanceof Element && (structural || textLength(node) > MAX_MESSAGE_CHARS) && isContainer(node)) {
+    while (head < end) {
+      const node = queue[head]!;
+      const structural = structuralQueue[head]!;
+      head++;
+      if (!node.isConnected || inShadow || (inBatch && hasAncestorIn(node, inBatch, root, clear))) continue;
+      const isElement = node.nodeType === Node.ELEMENT_NODE;
+      const element = isElement ? (node as Element) : node.parentElement;
+      if (!element || element.closest(ignored)) continue;
+      if (isElement && structural && isContainer(element, () => textLength(element) > MAX_MESSAGE_CHARS)) {
         // A big block (a whole chat view rendered at once) holds many messages: read them one by one.
-        split.push(...Array.from(node.children));
+        split.push(...Array.from(element.children));
         continue;
       }
-      const text = readText(node, MAX_MESSAGE_CHARS);
+      let { text, oversized } = readMessage(node, MAX_MESSAGE_CHARS);
+      if (isElement && !structural && oversized) {
+        if (isContainer(element, () => true)) {
+          split.push(...Array.from(element.children));
+          continue;
+        }
+        // A long message whose text counting stopped early: read it in full.
+        text = readText(node, MAX_MESSAGE_CHARS);
+      }
       if (text) messages.push({ text, direction: directionOf(element, site) });
+      // Reading stops at the budget; the rest waits for the next frame (but read at least one node).
+      if (clock() - began >= budgetMs) break;
     }
-    const read = performance.now();
+    const handled = head - batchStart;
+    if (head === queue.length) {
+      queue = [];
+      structuralQueue = [];
+      head = 0;
+    }
+    const read = clock();
     const pending = messages.length > 0 ? onMessages(messages) : undefined;
     if (pending instanceof Promise) {
       const settled = () => {
-        const ms = performance.now() - began;
+        const ms = clock() - began;
         stats.settledPasses++;
         stats.totalSettledMs += ms;
         if (ms > stats.maxSettledMs) stats.maxSettledMs = ms;
       };
       pending.then(settled, settled);
     }
-    const ended = performance.now();
+    const ended = clock();
     const took = ended - began;
     stats.onMessagesMs += ended - read;
     stats.passes++;
-    stats.nodes += batch.length;
+    stats.nodes += handled;
     stats.messages += messages.length;
     stats.totalPassMs += took;
     if (took > stats.maxPassMs) {
@@ -165,25 +211,32 @@ export function watchMessages(options: WatcherOptions): Watcher {
     if (took >= LONG_PASS_MS && stats.longPassStarts.length < LONG_PASSES_KEPT) stats.longPassStarts.push(began);
     if (stats.firstScanAt < 0 && messages.length > 0) stats.firstScanAt = began + took;
     enqueue(split, true);
-    if (queue.length > 0 && !scheduled) {
-      scheduled = true;
-      schedule(runPass);
-    }
+    wake();
   }
 
   const observer = new MutationObserver((records) => {
-    for (const record of records) enqueue(record.addedNodes, false);
+    for (let i = 0; i < records.length; i++) {
+      // A chat that drops old messages delivers a record per removal: nothing to read there.
+      const added = records[i]!.addedNodes;
+      if (added.length > 0) enqueue(added, false);
+    }
+    wake();
   });
   observer.observe(root, { childList: true, subtree: true });
-  if (options.includeExisting) enqueue(root instanceof Document ? [root.body] : Array.from(root.childNodes), true);
+  if (options.includeExisting) {
+    enqueue(root instanceof Document ? (root.body ? [root.body] : []) : root.childNodes, true);
+    wake();
+  }
 
   return {
     stop() {
       stopped = true;
       observer.disconnect();
-      queue.length = 0;
+      queue = [];
+      structuralQueue = [];
+      head = 0;
     },
-    pending: () => queue.length,
+    pending: waiting,
     stats: () => ({ ...stats, longPassStarts: [...stats.longPassStarts] }),
   };
 }
@@ -192,29 +245,35 @@ export function watchMessages(options: WatcherOptions): Watcher {
  * A container holds message blocks rather than being one: it has no text of its own, only child
  * elements. Oversized elements with children are split too, so one huge paragraph stays readable.
  */
-function isContainer(element: Element): boolean {
-  if (element.children.length === 0) return false;
-  return textLength(element) > MAX_MESSAGE_CHARS || !hasOwnText(element);
+function isContainer(element: Element, oversized: () => boolean): boolean {
+  if (element.childElementCount === 0) return false;
+  return oversized() || !hasOwnText(element);
 }
 
 function hasOwnText(element: Element): boolean {
-  for (const child of Array.from(element.childNodes)) {
+  for (let child = element.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === Node.TEXT_NODE && (child.nodeValue ?? '').trim() !== '') return true;
   }
   return false;
 }
 
-/** A node inside another node of the same batch is already read with its ancestor. */
-function hasAncestorIn(node: Node, batch: Set<Node>, root: Node): boolean {
+/**
+ * A node inside another node of the same batch is already read with its ancestor. `clear` holds
+ * ancestors already known to have no batch node above them (inclusive), so messages appended to
+ * the same list cost one parentNode each rather than a walk to the root.
+ */
+function hasAncestorIn(node: Node, batch: Set<Node>, root: Node, clear: Set<Node>): boolean {
+  const walked: Node[] = [];
+  let found = false;
   for (let parent = node.parentNode; parent && parent !== root; parent = parent.parentNode) {
-    if (batch.has(parent)) return true;
+    if (clear.has(parent)) break;
+    if (batch.has(parent)) {
+      found = true;
+      break;
+    }
+    walked.push(parent);
   }
-  return false;
-}
-
-function isIgnored(element: Element, site: SiteAdapter): boolean {
-  if (element.closest(PANEL_HOST)) return true;
-  if (element.closest(site.composer)) return true;
-  // Our panel lives in a shadow root; its nodes report the shadow root as their root node.
-  return element.getRootNode() instanceof ShadowRoot;
+  // Everything walked below a batch node is not clear: only remember a clean walk.
+  if (!found) for (const parent of walked) clear.add(parent);
+  return found;
 }

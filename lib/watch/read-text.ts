@@ -34,6 +34,41 @@ export function readText(node: Node, maxChars: number): string {
   return parts.join(' ').slice(0, maxChars).trim();
 }
 
+export interface ReadMessage {
+  /** What readText(node, maxChars) returns. */
+  text: string;
+  /** Whether textLength(node) > maxChars: the node may be a container of messages. */
+  oversized: boolean;
+}
+
+/**
+ * readText and `textLength(node) > maxChars` in one walk: a message's text nodes are visited
+ * anyway, and their lengths add up to textContent's, so the common small message costs no
+ * separate textContent string. Counting stops as soon as the answer is known.
+ */
+export function readMessage(node: Node, maxChars: number): ReadMessage {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const value = node.nodeValue ?? '';
+    return { text: value.slice(0, maxChars), oversized: value.length > maxChars };
+  }
+  const doc = node.ownerDocument ?? document;
+  const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  let length = 0;
+  let total = 0;
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const value = text.nodeValue ?? '';
+    total += value.length;
+    if (length < maxChars) {
+      const parent = text.parentElement;
+      if ((parent && NOT_TEXT.has(parent.tagName)) || value.trim() === '') continue;
+      parts.push(value);
+      length += value.length + 1;
+    } else if (total > maxChars) break;
+  }
+  return { text: parts.join(' ').slice(0, maxChars).trim(), oversized: total > maxChars };
+}
+
 /** The length of an element's text, cheaply (textContent does not lay out). */
 export function textLength(node: Node): number {
   return node.textContent?.length ?? 0;

@@ -37,6 +37,20 @@ const incoming = (text: string) => ({ text, direction: 'incoming' as const });
 describe('ConversationMonitor', () => {
   it('compiles the test rules', () => expect(errors).toEqual([]));
 
+  it('scans part of a batch when asked to stop, and the rest from where it stopped', () => {
+    const batch = [incoming('hi'), incoming('you are so pretty'), incoming('how old are you'), incoming("don't tell your mom")];
+    const whole = new ConversationMonitor(matcher, 'chat.example', () => 5);
+    const expected = whole.scan('c', batch);
+    const parts = new ConversationMonitor(matcher, 'chat.example', () => 5);
+    // Always asked to stop: one message per call, never none.
+    const first = parts.scan('c', batch, { stop: () => true });
+    expect(first.next).toBe(1);
+    let last = first;
+    while (last.next < batch.length) last = parts.scan('c', batch, { from: last.next, stop: () => true });
+    expect(last.assessment).toEqual(expected.assessment);
+    expect(expected.next).toBe(batch.length);
+  });
+
   it('stays quiet for ordinary chat', () => {
     const monitor = new ConversationMonitor(matcher, 'localhost', () => 1);
     const result = monitor.scan('localhost/chat', [incoming('see you at practice'), incoming('lol ok')]);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { compileRules, type Pack } from '~/rules/engine';
 import type { RiskSummary } from '~/rules/risk';
 import { ConversationMonitor } from '~/lib/conversation-monitor';
-import { ConversationSession, SNOOZE_HOUR_MS, snoozeUntil, wantsPanel, type Send } from '~/lib/conversation-session';
+import { ConversationSession, SNOOZE_HOUR_MS, snoozeUntil, wantsPanel, type Send, type SessionOptions } from '~/lib/conversation-session';
 import type { PanelUi } from '~/lib/panel-ui';
 import type { Request } from '~/lib/messages';
 import { translatorFor } from './locale-catalog';
@@ -28,7 +28,7 @@ const { matcher } = compileRules(
 const incoming = (text: string) => ({ text, direction: 'incoming' as const });
 
 /** A background that keeps summaries in a Map and records every request. */
-function setup(stored: Record<string, RiskSummary> = {}, now = () => 1_000) {
+function setup(stored: Record<string, RiskSummary> = {}, now = () => 1_000, extra: Partial<SessionOptions> = {}) {
   const requests: Request[] = [];
   const summaries = new Map(Object.entries(stored));
   const send = (async (request: Request) => {
@@ -45,6 +45,7 @@ function setup(stored: Record<string, RiskSummary> = {}, now = () => 1_000) {
     send,
     t: translatorFor('en'),
     now,
+    ...extra,
   });
   const levels = () => requests.flatMap((r) => (r.type === 'tab-level' ? [r.level] : []));
   return { session, panel, requests, summaries, levels };
@@ -102,6 +103,43 @@ describe('ConversationSession', () => {
     expect(again.panel.show).not.toHaveBeenCalled();
     await again.session.read('chat.example/a', [incoming('i will post them')]);
     expect(again.panel.show).toHaveBeenCalledWith('chat.example/a', expect.objectContaining({ level: 'urgent' }));
+  });
+
+  it('reads a batch for the conversation on screen at once, in the caller\'s task', async () => {
+    const { session, panel, requests } = setup();
+    await session.open('chat.example/a');
+    expect(session.read('chat.example/a', [incoming("don't tell your mom")])).toBeUndefined();
+    expect(panel.show).toHaveBeenCalledWith('chat.example/a', expect.objectContaining({ level: 'warning' }));
+    expect(requests.filter((r) => r.type === 'alert')).toHaveLength(1);
+  });
+
+  it('matches a long batch in slices of its time budget, one task each, in order with later batches', async () => {
+    // A clock that advances 1 ms each time it is read, and tasks that start when the test says so.
+    let t = 0;
+    const tasks: (() => void)[] = [];
+    const nextTask = () => new Promise<void>((resume) => tasks.push(resume));
+    const { session, panel } = setup({}, () => 1_000, { clock: () => t++, budgetMs: 2, nextTask });
+    await session.open('chat.example/a');
+    const filler = Array.from({ length: 6 }, (_, i) => incoming(`hello ${i}`));
+    const first = session.read('chat.example/a', [...filler, incoming("don't tell your mom")]);
+    expect(first).toBeInstanceOf(Promise);
+    expect(panel.show).not.toHaveBeenCalled();
+    // A later batch waits its turn behind the rest of the first.
+    const second = session.read('chat.example/a', [incoming('i will post it')]);
+    expect(second).toBeInstanceOf(Promise);
+    let slices = 0;
+    while (panel.show.mock.calls.length < 2) {
+      await Promise.resolve();
+      const task = tasks.shift();
+      if (task) {
+        slices++;
+        task();
+      }
+      expect(slices).toBeLessThan(20);
+    }
+    expect(slices).toBeGreaterThan(1);
+    expect(panel.show.mock.calls.map((call) => (call as unknown[])[1] as { level: string }).map((a) => a.level)).toEqual(['warning', 'urgent']);
+    await Promise.all([first, second]);
   });
 
   it('keeps working when the background does not answer', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENERIC_SITE, siteFor } from '~/lib/sites';
-import { MAX_NODES_PER_PASS, watchMessages, type Watcher, type WatchedMessage } from '~/lib/watch/message-watcher';
+import { MAX_MESSAGE_CHARS, MAX_NODES_PER_PASS, watchMessages, type Watcher, type WatcherOptions, type WatchedMessage } from '~/lib/watch/message-watcher';
 
 /** Frames run when the test says so, like a page that has not painted yet. */
 function manualFrames() {
@@ -27,13 +27,14 @@ beforeEach(() => {
 });
 afterEach(() => watcher?.stop());
 
-const start = (includeExisting = false) => {
+const start = (includeExisting = false, options: Partial<WatcherOptions> = {}) => {
   watcher = watchMessages({
     root: document,
     site: GENERIC_SITE,
     includeExisting,
     schedule: frames.schedule,
     onMessages: (messages) => batches.push(messages),
+    ...options,
   });
 };
 
@@ -103,7 +104,7 @@ describe('watchMessages', () => {
   });
 
   it(`handles at most ${MAX_NODES_PER_PASS} nodes per frame and continues in the next`, async () => {
-    start();
+    start(false, { passBudgetMs: Infinity });
     for (let i = 0; i < MAX_NODES_PER_PASS + 5; i++) addMessage(`message ${i}`);
     await settle();
     frames.runNext();
@@ -122,6 +123,45 @@ describe('watchMessages', () => {
     const messages = batches.flat();
     expect(messages.map((m) => m.direction)).toEqual(['incoming', 'incoming', 'outgoing', 'outgoing']);
     expect(messages.map((m) => m.text)).toEqual(['Sam', 'one', 'Sam', 'two']);
+  });
+
+  it('stops reading when the pass runs out of time and continues in the next frame', async () => {
+    // A clock that advances 1 ms each time it is read: the budget of 3 ms is used up after a few messages.
+    let t = 0;
+    start(false, { passBudgetMs: 3, now: () => t++ });
+    for (let i = 0; i < 10; i++) addMessage(`message ${i}`);
+    await settle();
+    frames.runNext();
+    expect(batches[0]!.length).toBeGreaterThan(0);
+    expect(batches[0]!.length).toBeLessThan(10);
+    expect(watcher!.pending()).toBe(10 - batches[0]!.length);
+    while (frames.count() > 0) frames.runNext();
+    expect(batches.flat().map((m) => m.text)).toEqual(Array.from({ length: 10 }, (_, i) => `Sam message ${i}`));
+  });
+
+  it('never schedules a pass for removals', async () => {
+    const li = addMessage('old');
+    start();
+    li.remove();
+    document.getElementById('chat')!.replaceChildren();
+    await settle();
+    expect(frames.count()).toBe(0);
+    expect(watcher!.pending()).toBe(0);
+  });
+
+  it('splits an oversized block with child elements into its messages, and reads an oversized text as one', async () => {
+    start();
+    const long = 'word '.repeat(MAX_MESSAGE_CHARS / 5);
+    const block = document.createElement('div');
+    block.innerHTML = `<div>${long}</div><div>short one</div>`;
+    const paragraph = document.createElement('p');
+    paragraph.textContent = `${long}${long}`;
+    document.getElementById('chat')!.append(block, paragraph);
+    await settle();
+    while (frames.count() > 0) frames.runNext();
+    // The paragraph is read in the first pass; the block's children, found by splitting, in the next.
+    const texts = batches.flat().map((m) => m.text);
+    expect(texts).toEqual([long.slice(0, MAX_MESSAGE_CHARS).trim(), long.trim(), 'short one']);
   });
 
   it('stops observing when stopped', async () => {

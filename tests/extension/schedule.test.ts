@@ -3,33 +3,42 @@ import { frameOrDelay } from '~/lib/watch/schedule';
 
 /** Timers under the test's control: frames and timeouts run only when the test says so. */
 function fakeTimers() {
-  const frames: (() => void)[] = [];
-  const timeouts: (() => void)[] = [];
+  const frames = new Map<number, () => void>();
+  const timeouts = new Map<number, () => void>();
+  let next = 1;
   return {
     frames,
     timeouts,
-    requestAnimationFrame: (cb: () => void) => frames.push(cb),
-    setTimeout: (cb: () => void) => timeouts.push(cb),
+    requestAnimationFrame: (cb: () => void) => (frames.set(next, cb), next++),
+    cancelAnimationFrame: (id: number) => void frames.delete(id),
+    setTimeout: (cb: () => void) => (timeouts.set(next, cb), next++),
+    clearTimeout: (id: number) => void timeouts.delete(id),
+    /** Runs what is still armed, like the browser would. */
+    fire(which: Map<number, () => void>) {
+      for (const [id, cb] of [...which]) {
+        which.delete(id);
+        cb();
+      }
+    },
   };
 }
 
 describe('frameOrDelay', () => {
-  it('runs once on the next frame in a visible tab', () => {
+  it('runs once on the next frame in a visible tab, and cancels the fallback timer', () => {
     const timers = fakeTimers();
     let runs = 0;
     frameOrDelay(timers)(() => runs++);
-    timers.frames.forEach((f) => f());
-    timers.timeouts.forEach((f) => f());
+    timers.fire(timers.frames);
     expect(runs).toBe(1);
+    expect(timers.timeouts.size).toBe(0);
   });
 
   it('still runs in a background tab, where no frame ever comes', () => {
     const timers = fakeTimers();
     let runs = 0;
     frameOrDelay(timers)(() => runs++);
-    timers.timeouts.forEach((f) => f());
+    timers.fire(timers.timeouts);
     expect(runs).toBe(1);
-    timers.frames.forEach((f) => f());
-    expect(runs).toBe(1);
+    expect(timers.frames.size).toBe(0);
   });
 });
