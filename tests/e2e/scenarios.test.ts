@@ -50,7 +50,7 @@ describe('levels', () => {
     // Compact: the newest message's words, and the other two kinds by name.
     const compact = await plainText(dialog);
     expect(compact).toMatch(/home alone/i);
-    expect(compact).toContain('Flattery');
+    expect(compact).toContain('Romantic talk');
     expect(compact).toContain('Personal questions');
     expect(await dialog.locator('a[href^="tel:"]').count()).toBe(0);
     await expectBadge(page, e2e.browser.serviceWorker, '!');
@@ -64,7 +64,7 @@ describe('levels', () => {
       expect.stringContaining('sweetie'),
     ]);
     const kinds = await dialog.locator('.hu-kinds').allInnerTexts();
-    expect(kinds).toEqual(['Asking about adults', 'Personal questions', 'Flattery']);
+    expect(kinds).toEqual(['Asking about adults', 'Personal questions', 'Romantic talk']);
     const expanded = await plainText(dialog);
     expect(expanded).toContain('What you can do now');
     expect(expanded).toContain('You are not in trouble');
