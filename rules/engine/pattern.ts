@@ -169,6 +169,10 @@ class Parser {
     const tokens = normalise(chunk);
     if (tokens.length === 0) {
       if (isPrefix) throw new PatternSyntaxError(start, '"*" must follow a word');
+      // "(x)?" reads like a regular expression, but here "?" is only punctuation: the part would be required.
+      if (chunk.startsWith('?') && this.src[start - 1] === ')') {
+        throw new PatternSyntaxError(start, '"?" does not make a part optional: write it in [ ]');
+      }
       return []; // punctuation only, ignored as it is in messages
     }
     const nodes: PatternNode[] = tokens.map((t) => ({ kind: 'word', text: t.text, offset: start + t.start }));

@@ -51,5 +51,7 @@ describe('parsePattern', () => {
     expect(err('pi*').message).toContain('at least 3');
     expect(err('send )').offset).toBe(5);
     expect(err('').message).toContain('empty');
+    // A regular-expression habit: here "?" is punctuation, so the part would silently be required.
+    expect(err('send (me)? a pic')).toMatchObject({ offset: 9, message: expect.stringContaining('[ ]') });
   });
 });
