@@ -8,7 +8,7 @@ import type { SnoozeChoice } from '~/components/PanelActions';
 import type { Assessment } from '~/rules/risk';
 import type { ConversationMonitor } from '~/lib/conversation-monitor';
 import type { Translate } from '~/lib/i18n';
-import type { RequestOf, Responses, RequestType } from '~/lib/messages';
+import type { AlertReport, RequestOf, Responses, RequestType } from '~/lib/messages';
 import type { PanelUi } from '~/lib/panel-ui';
 import type { WatchedMessage } from '~/lib/watch/message-watcher';
 
@@ -24,6 +24,19 @@ export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Res
  */
 export const MATCH_BUDGET_MS = 3;
 
+/**
+ * On a busy chat, summaries that only gain evidence and alert reports are sent to the background
+ * together at most this often, instead of a message per hit (each costs the page about 1 ms). A
+ * change of level, "Not a concern", a snooze, a switch of conversation and leaving the page send
+ * at once.
+ */
+export const REPORT_DELAY_MS = 1000;
+
+export interface Timers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
 export interface SessionOptions {
   monitor: ConversationMonitor;
   panel: PanelUi;
@@ -38,6 +51,8 @@ export interface SessionOptions {
   clock?: () => number;
   /** Waits for the next task before the rest of a long batch (default a zero-delay timer). */
   nextTask?: () => Promise<void>;
+  /** Timers for the delayed reports (default the global setTimeout). */
+  timers?: Timers;
 }
 
 /** Whether a conversation at this assessment shows the panel when the reader opens it. */
@@ -64,12 +79,33 @@ export class ConversationSession {
   private readonly clock: () => number;
   private readonly budgetMs: number;
   private readonly nextTask: () => Promise<void>;
+  private readonly timers: Timers;
+  /** Conversations whose summary changed since it was last sent, with the level it was sent at. */
+  private readonly unsaved = new Set<string>();
+  private readonly savedLevel = new Map<string, string>();
+  private unsentReports: AlertReport[] = [];
+  private flushTimer: unknown;
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? Date.now;
     this.clock = options.clock ?? (() => performance.now());
     this.budgetMs = options.budgetMs ?? MATCH_BUDGET_MS;
     this.nextTask = options.nextTask ?? (() => new Promise((resume) => setTimeout(resume, 0)));
+    this.timers = options.timers ?? { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as number) };
+  }
+
+  /** Sends what is waiting (summaries, alert reports) now: the content script calls it when the page is hidden or left. */
+  flush(): void {
+    if (this.flushTimer !== undefined) this.timers.clear(this.flushTimer);
+    this.flushTimer = undefined;
+    for (const conversation of this.unsaved) this.sendSummary(conversation);
+    this.unsaved.clear();
+    if (this.unsentReports.length > 0) {
+      const reports = this.unsentReports;
+      this.unsentReports = [];
+      // The background may be restarting; the panel has already told the reader.
+      this.options.send({ type: 'alerts', reports }).catch(() => {});
+    }
   }
 
   /** The reader is looking at this conversation (page load or a switch in a single-page chat). */
@@ -111,12 +147,12 @@ export class ConversationSession {
     const began = this.clock();
     const result = this.options.monitor.scan(conversation, messages, { from, stop: () => this.clock() - began >= this.budgetMs });
     if (result.alert) void this.options.panel.show(conversation, result.assessment);
-    if (result.matched) this.save(conversation);
+    this.unsentReports.push(...result.reports);
+    if (result.matched) this.unsaved.add(conversation);
+    // A new level is sent at once (the stored summary decides what a reload shows); more evidence at the same level can wait.
+    if (result.matched && this.savedLevel.get(conversation) !== result.assessment.level) this.flush();
+    else if (this.unsaved.size > 0 || this.unsentReports.length > 0) this.flushSoon();
     this.reportLevel(result.assessment);
-    for (const report of result.reports) {
-      // The background may be restarting; the panel has already told the reader.
-      this.options.send({ type: 'alert', ...report }).catch(() => {});
-    }
     return result.next;
   }
 
@@ -156,6 +192,8 @@ export class ConversationSession {
 
   private switchTo(conversation: string): void {
     if (conversation === this.active) return;
+    // What the last conversation gathered is sent before the reader moves on.
+    this.flush();
     this.active = conversation;
     this.reportedLevel = undefined;
     const assessment = this.options.monitor.assessment(conversation);
@@ -165,9 +203,23 @@ export class ConversationSession {
     this.reportLevel(assessment);
   }
 
+  /** Saves a conversation now (with anything else waiting): the reader acted on it. */
   private save(conversation: string): void {
+    this.unsaved.add(conversation);
+    this.flush();
+  }
+
+  private flushSoon(): void {
+    this.flushTimer ??= this.timers.set(() => {
+      this.flushTimer = undefined;
+      this.flush();
+    }, REPORT_DELAY_MS);
+  }
+
+  private sendSummary(conversation: string): void {
     const summary = this.options.monitor.summary(conversation);
     if (!summary) return;
+    this.savedLevel.set(conversation, summary.level);
     this.options.send({ type: 'save-conversation', site: this.options.site, conversation, summary }).catch(() => {});
   }
 

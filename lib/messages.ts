@@ -21,7 +21,8 @@ export interface AlertReport {
 }
 
 export type Request =
-  | ({ type: 'alert' } & AlertReport)
+  /** Alerts to log, text-free; a session sends them together (see conversation-session.ts). */
+  | { type: 'alerts'; reports: AlertReport[] }
   /** The stored summary of a conversation (site host + conversation id), or null. */
   | { type: 'get-conversation'; conversation: string }
   /** Stores a conversation's text-free summary (the background copies only known fields). */
@@ -38,7 +39,7 @@ export type Request =
   | { type: 'get-help'; region: string; language: Language };
 
 export interface Responses {
-  alert: { ok: true };
+  alerts: { ok: true };
   'get-conversation': { summary: RiskSummary | null };
   'save-conversation': { ok: true };
   'tab-level': { ok: true };
@@ -59,7 +60,7 @@ export function sendToBackground<T extends RequestType>(request: RequestOf<T>): 
 }
 
 const REQUEST_TYPES: readonly RequestType[] = [
-  'alert',
+  'alerts',
   'get-conversation',
   'save-conversation',
   'tab-level',

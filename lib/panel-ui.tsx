@@ -47,6 +47,13 @@ export function rememberTranslations(t: Translate, max = 500): Translate {
   };
 }
 
+/**
+ * After a draw, further updates within this time are drawn together at its end: on a busy chat
+ * with many red flags the panel would otherwise re-render for every one. The first update after a
+ * quiet spell is drawn at once.
+ */
+export const REDRAW_INTERVAL_MS = 250;
+
 export function createPanelUi(ctx: ContentScriptContext, options: PanelUiOptions): PanelUi {
   const t = rememberTranslations(options.t);
   let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | undefined;
@@ -98,13 +105,35 @@ export function createPanelUi(ctx: ContentScriptContext, options: PanelUiOptions
       return created;
     }));
 
+  let lastDraw = -Infinity;
+  let pending: Promise<void> | undefined;
+  /** Draws now, or once at the end of the redraw interval if it drew very recently. */
+  const drawSoon = (container: HTMLElement): Promise<void> => {
+    const wait = lastDraw + REDRAW_INTERVAL_MS - performance.now();
+    if (wait <= 0 && !pending) {
+      lastDraw = performance.now();
+      draw(container);
+      return Promise.resolve();
+    }
+    // The window's timer, not ctx's: each of those adds a listener that is never removed.
+    pending ??= new Promise((resolve) =>
+      window.setTimeout(() => {
+        pending = undefined;
+        lastDraw = performance.now();
+        if (!ctx.isInvalid) draw(container);
+        resolve();
+      }, Math.max(0, wait)),
+    );
+    return pending;
+  };
+
   return {
     async show(conversation, assessment) {
       current = { conversation, assessment };
       open = true;
       status = '';
       const created = await mountOnce();
-      if (created.mounted) draw(created.mounted);
+      if (created.mounted) await drawSoon(created.mounted);
     },
     hide(message = '') {
       open = false;

@@ -111,7 +111,13 @@ export default defineContentScript({
         void session.open(current());
       });
     });
+    // Reports wait up to a second to go together; a page being hidden or left sends them now.
+    ctx.addEventListener(window, 'pagehide', () => session.flush());
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'hidden') session.flush();
+    });
     ctx.onInvalidated(() => {
+      session.flush();
       watcher.stop();
       conversation.stop();
     });

@@ -31,8 +31,9 @@ export async function handleRequest(
 ): Promise<Responses[Request['type']]> {
   const tabId = sender.tab?.id;
   switch (request.type) {
-    case 'alert': {
-      await logAlert(state.db, request);
+    case 'alerts': {
+      // A malformed message must not throw the log away: only arrays are read.
+      for (const report of Array.isArray(request.reports) ? request.reports : []) await logAlert(state.db, report);
       return { ok: true };
     }
     case 'get-conversation':

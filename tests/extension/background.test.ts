@@ -13,7 +13,7 @@ import { CONVERSATION_RETENTION_MS, pruneConversations, saveConversation } from 
 import { ALERT_RETENTION_MS, pruneAlerts, recentAlerts } from '~/lib/db/alerts';
 import { HeadsUpDatabase } from '~/lib/db/database';
 import { getSettings, migrateSettings, SETTINGS_VERSION } from '~/lib/db/settings';
-import { isRequest, type Request } from '~/lib/messages';
+import { isRequest, type AlertReport, type Request } from '~/lib/messages';
 import { DEFAULT_SETTINGS } from '~/lib/settings-schema';
 import type { RiskSummary } from '~/rules/risk';
 
@@ -36,8 +36,7 @@ beforeEach(async () => {
 
 afterEach(() => db.delete());
 
-const alert = (over: Partial<Extract<Request, { type: 'alert' }>> = {}): Request => ({
-  type: 'alert',
+const report = (over: Partial<AlertReport> = {}): AlertReport => ({
   site: 'web.whatsapp.com',
   rule: 'secrecy.dont-tell-parent',
   category: 'secrecy',
@@ -45,17 +44,23 @@ const alert = (over: Partial<Extract<Request, { type: 'alert' }>> = {}): Request
   at: 1_790_000_000_000,
   ...over,
 });
+const alert = (over: Partial<AlertReport> = {}): Request => ({ type: 'alerts', reports: [report(over)] });
 
 describe('alerts', () => {
   it('logs time, site, rule, category and level, and nothing else', async () => {
     // Even if a caller wrongly attaches text, it must not reach the database.
-    const leaky = { ...alert(), text: "don't tell your mom", quote: "don't tell your mom" } as unknown as Request;
+    const leaky = { type: 'alerts', reports: [{ ...report(), text: "don't tell your mom", quote: "don't tell your mom" }] } as unknown as Request;
     await handleRequest(state, leaky, fromTab(7));
     const rows = await recentAlerts(db);
     expect(rows).toEqual([
       { id: 1, at: 1_790_000_000_000, site: 'web.whatsapp.com', rule: 'secrecy.dont-tell-parent', category: 'secrecy', level: 'warning' },
     ]);
     expect(JSON.stringify(await db.alerts.toArray())).not.toContain('tell your mom');
+  });
+
+  it('logs every report of one message', async () => {
+    await handleRequest(state, { type: 'alerts', reports: [report({ rule: 'a' }), report({ rule: 'b', at: 1_790_000_000_001 })] }, fromTab(1));
+    expect((await recentAlerts(db)).map((row) => row.rule)).toEqual(['b', 'a']);
   });
 
   it('lists newest first and prunes alerts past the retention time', async () => {
@@ -164,7 +169,7 @@ describe('protocol', () => {
   });
 
   it('rejects messages that are not ours', () => {
-    expect(isRequest({ type: 'alert' })).toBe(true);
+    expect(isRequest({ type: 'alerts', reports: [] })).toBe(true);
     expect(isRequest({ type: 'save-conversation' })).toBe(true);
     expect(isRequest({ type: 'drop-tables' })).toBe(false);
     expect(isRequest('get-settings')).toBe(false);

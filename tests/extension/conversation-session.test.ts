@@ -26,6 +26,8 @@ const { matcher } = compileRules(
 );
 
 const incoming = (text: string) => ({ text, direction: 'incoming' as const });
+/** Every alert report sent to the background. */
+const alerts = (requests: Request[]) => requests.flatMap((r) => (r.type === 'alerts' ? r.reports : []));
 
 /** A background that keeps summaries in a Map and records every request. */
 function setup(stored: Record<string, RiskSummary> = {}, now = () => 1_000, extra: Partial<SessionOptions> = {}) {
@@ -59,7 +61,7 @@ describe('ConversationSession', () => {
     expect(summaries.get('chat.example/a')?.level).toBe('warning');
     expect(JSON.stringify([...summaries.values()])).not.toContain('tell your mom');
     expect(levels()).toEqual(['none', 'warning']);
-    expect(requests.filter((r) => r.type === 'alert')).toHaveLength(1);
+    expect(alerts(requests)).toHaveLength(1);
   });
 
   it('switching conversation shows that conversation\'s level, restored from the background', async () => {
@@ -110,7 +112,34 @@ describe('ConversationSession', () => {
     await session.open('chat.example/a');
     expect(session.read('chat.example/a', [incoming("don't tell your mom")])).toBeUndefined();
     expect(panel.show).toHaveBeenCalledWith('chat.example/a', expect.objectContaining({ level: 'warning' }));
-    expect(requests.filter((r) => r.type === 'alert')).toHaveLength(1);
+    expect(alerts(requests)).toHaveLength(1);
+  });
+
+  it('sends more evidence at the same level together, after a delay, and everything when flushed', async () => {
+    const timers: (() => void)[] = [];
+    const { session, requests, summaries } = setup({}, () => 1_000, {
+      timers: { set: (run) => timers.push(run), clear: () => {} },
+    });
+    await session.open('chat.example/a');
+    session.read('chat.example/a', [incoming("don't tell your mom")]);
+    // A new level goes at once.
+    expect(summaries.get('chat.example/a')?.level).toBe('warning');
+    const saves = () => requests.filter((r) => r.type === 'save-conversation').length;
+    const before = saves();
+    session.read('chat.example/a', [incoming('do not tell your dad')]);
+    session.read('chat.example/a', [incoming('so pretty')]);
+    // Same level: nothing yet, one timer for both.
+    expect(saves()).toBe(before);
+    expect(alerts(requests)).toHaveLength(1);
+    expect(timers).toHaveLength(1);
+    timers[0]!();
+    expect(saves()).toBe(before + 1);
+    expect(summaries.get('chat.example/a')?.evidence.length).toBeGreaterThan(1);
+    // Leaving the page sends what is left at once.
+    session.read('chat.example/a', [incoming("don't tell your parents")]);
+    session.flush();
+    expect(saves()).toBe(before + 2);
+    expect(requests.filter((r) => r.type === 'alerts').length).toBeGreaterThanOrEqual(2);
   });
 
   it('matches a long batch in slices of its time budget, one task each, in order with later batches', async () => {
