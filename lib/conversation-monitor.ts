@@ -38,7 +38,7 @@ export interface ScanOptions {
 
 interface Tracked {
   risk: ConversationRisk;
-  seen: Set<number>;
+  seen: RecentHashes;
 }
 
 export class ConversationMonitor {
@@ -57,7 +57,7 @@ export class ConversationMonitor {
   /** Starts tracking a conversation, from its stored summary when there is one. */
   restore(conversation: string, summary?: RiskSummary | null): Assessment {
     const risk = summary?.version === 1 ? ConversationRisk.fromSummary(summary) : new ConversationRisk();
-    this.track(conversation, { risk, seen: new Set() });
+    this.track(conversation, { risk, seen: new RecentHashes(MAX_SEEN_MESSAGES) });
     return this.assessment(conversation)!;
   }
 
@@ -76,7 +76,7 @@ export class ConversationMonitor {
       const hash = messageHash(message);
       // An identical message again (usually the same one re-drawn) adds nothing: categories count once anyway.
       if (seen.has(hash)) continue;
-      remember(seen, hash);
+      seen.add(hash);
       const at = this.now();
       const verdict = readMessage(this.matcher, risk, message.text, message.direction, at);
       assessment = verdict.assessment;
@@ -115,7 +115,7 @@ export class ConversationMonitor {
       this.track(conversation, found);
       return found;
     }
-    const fresh = { risk: new ConversationRisk(), seen: new Set<number>() };
+    const fresh = { risk: new ConversationRisk(), seen: new RecentHashes(MAX_SEEN_MESSAGES) };
     this.track(conversation, fresh);
     return fresh;
   }
@@ -130,22 +130,45 @@ export class ConversationMonitor {
   }
 }
 
-function remember(seen: Set<number>, hash: number): void {
-  if (seen.size >= MAX_SEEN_MESSAGES) {
-    const oldest = seen.values().next().value;
-    if (oldest !== undefined) seen.delete(oldest);
+/**
+ * The last `capacity` message hashes, oldest forgotten first. A ring beside the set, because
+ * evicting a Set's first entry (`values().next()`) skips every entry deleted before it: once the
+ * set was full, each new message cost a walk over thousands of holes.
+ */
+export class RecentHashes {
+  private readonly ring: number[] = [];
+  private readonly members = new Set<number>();
+  private oldest = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  has(hash: number): boolean {
+    return this.members.has(hash);
   }
-  seen.add(hash);
+
+  /** Adds a hash not already present. */
+  add(hash: number): void {
+    if (this.ring.length < this.capacity) this.ring.push(hash);
+    else {
+      this.members.delete(this.ring[this.oldest]!);
+      this.ring[this.oldest] = hash;
+      this.oldest = (this.oldest + 1) % this.capacity;
+    }
+    this.members.add(hash);
+  }
+
+  get size(): number {
+    return this.members.size;
+  }
 }
 
 /** 32-bit FNV-1a of direction and text: a message's identity without keeping its text around. */
 export function messageHash({ text, direction }: WatchedMessage): number {
+  // Direction, a separator, then the text, without building the joined string.
   let hash = 0x811c9dc5;
-  const input = `${direction}\u0000${text}`;
-  for (let i = 0; i < input.length; i++) {
-    hash ^= input.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
+  for (let i = 0; i < direction.length; i++) hash = Math.imul(hash ^ direction.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ 0, 0x01000193);
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
 

@@ -138,6 +138,8 @@ export class ConversationRisk {
   private evidence: Evidence[] = [];
   private messages = 0;
   private level: Level = 'none';
+  /** The last assessment handed out, reused while nothing it shows has changed. */
+  private lastAssessment: Assessment | undefined;
   private notConcern = false;
   private snoozedUntil = 0;
   private now = 0;
@@ -208,14 +210,21 @@ export class ConversationRisk {
 
   /** The assessment as it stands, at the time of the last message or action. */
   assessment(changed: boolean): Assessment {
-    return {
+    const snoozed = this.snoozedUntil > this.now;
+    // Most messages change nothing: hand back the same (read-only) assessment instead of a new one.
+    const last = this.lastAssessment;
+    if (!changed && last && !last.changed && last.evidence === this.evidence && last.level === this.level && last.snoozed === snoozed && last.notConcern === this.notConcern) {
+      return last;
+    }
+    this.lastAssessment = {
       level: this.level,
       evidence: this.evidence,
       changed,
-      snoozed: this.snoozedUntil > this.now,
+      snoozed,
       notConcern: this.notConcern,
       stage: furthestStage(this.evidence.filter((e) => this.counts(e.severity)).map((e) => e.category)),
     };
+    return this.lastAssessment;
   }
 
   private counts(severity: Severity): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRules, type Pack } from '~/rules/engine';
-import { ConversationMonitor, conversationId, MAX_CONVERSATIONS } from '~/lib/conversation-monitor';
+import { ConversationMonitor, conversationId, MAX_CONVERSATIONS, RecentHashes } from '~/lib/conversation-monitor';
 import { ConversationRisk } from '~/rules/risk';
 
 // A small pack written for this test, compiled by the real engine: the monitor's behaviour
@@ -131,5 +131,20 @@ describe('ConversationMonitor', () => {
     const monitor = new ConversationMonitor(matcher, 'localhost');
     const summary = { ...new ConversationRisk().summary(), version: 99 } as never;
     expect(monitor.restore('c', summary).level).toBe('none');
+  });
+});
+
+describe('RecentHashes', () => {
+  it('remembers the last hashes up to its capacity and forgets the oldest first', () => {
+    const recent = new RecentHashes(3);
+    for (const h of [1, 2, 3]) recent.add(h);
+    expect([1, 2, 3].every((h) => recent.has(h))).toBe(true);
+    recent.add(4);
+    expect(recent.has(1)).toBe(false);
+    expect([2, 3, 4].every((h) => recent.has(h))).toBe(true);
+    for (const h of [5, 6, 7]) recent.add(h);
+    expect([5, 6, 7].map((h) => recent.has(h))).toEqual([true, true, true]);
+    expect([2, 3, 4].some((h) => recent.has(h))).toBe(false);
+    expect(recent.size).toBe(3);
   });
 });
