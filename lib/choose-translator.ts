@@ -6,8 +6,8 @@ import { browser } from 'wxt/browser';
 import { browserTranslate, catalogTranslate, type Language, type Translate } from '~/lib/i18n';
 import { sendToBackground } from '~/lib/messages';
 
-export async function chooseTranslator(language: Language): Promise<Translate> {
-  const uiLanguage = browser.i18n.getUILanguage().toLowerCase().startsWith('es') ? 'es' : 'en';
+export async function chooseTranslator(language: Language, browserLanguage = browser.i18n.getUILanguage()): Promise<Translate> {
+  const uiLanguage = browserLanguage.toLowerCase().startsWith('es') ? 'es' : 'en';
   if (language === uiLanguage) return browserTranslate;
   try {
     return catalogTranslate(await sendToBackground({ type: 'get-catalog', language }));

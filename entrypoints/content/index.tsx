@@ -50,7 +50,9 @@ export default defineContentScript({
     const settings = await sendToBackground({ type: 'get-settings' }).catch(() => DEFAULT_SETTINGS);
     if (!settings.enabled || ctx.isInvalid) return;
 
-    const language = resolveLanguage(settings.language, browser.i18n.getUILanguage());
+    // Asked once: in a content script each call is a synchronous trip into the extension bindings.
+    const browserLanguage = browser.i18n.getUILanguage();
+    const language = resolveLanguage(settings.language, browserLanguage);
     const region =
       settings.region === 'auto'
         ? regionFromLocale(navigator.language, Intl.DateTimeFormat().resolvedOptions().timeZone)
@@ -58,7 +60,7 @@ export default defineContentScript({
     // Rules and help lines come from the background: as data they cost this script (which loads
     // on every chat page) nothing until the page is watched, and the background owns them.
     const [t, rules, help] = await Promise.all([
-      chooseTranslator(language),
+      chooseTranslator(language, browserLanguage),
       sendToBackground({ type: 'get-rules' }),
       sendToBackground({ type: 'get-help', region, language }),
     ]);
