@@ -2,7 +2,7 @@
 // keeps its keys. No timing is asserted here (docs/performance.md has the numbers).
 import { describe, expect, it } from 'vitest';
 import { compileRules } from '~/rules/engine';
-import { corpusStats, generateCorpus, generateMessages, rng } from '../../bench/corpus';
+import { addStats, corpusChunks, corpusStats, generateCorpus, generateMessages, rng } from '../../bench/corpus';
 import { REQUIRED_KEYS, summary } from '../../bench/report';
 import { naiveRules, naiveScan, normalisedLine, syntheticRules } from '../../bench/synthetic-rules';
 import { normalise } from '~/rules/engine';
@@ -16,6 +16,18 @@ describe('benchmark corpus', () => {
     const first = [r(), r(), r()];
     const again = rng(1);
     expect([again(), again(), again()]).toEqual(first);
+  });
+
+  it('streams the same messages in chunks, with the same stats', () => {
+    const chunks = [...corpusChunks(42, 20_000, 100)];
+    expect(chunks.flat()).toEqual(generateCorpus(42, 20_000));
+    expect(chunks.slice(0, -1).every((c) => c.length === 100)).toBe(true);
+    const summed = chunks.map(corpusStats).reduce(addStats);
+    const whole = corpusStats(generateCorpus(42, 20_000));
+    expect(summed.messages).toBe(whole.messages);
+    expect(summed.chars).toBe(whole.chars);
+    expect(summed.nonAsciiShare).toBeCloseTo(whole.nonAsciiShare, 10);
+    expect(summed.redFlagShare).toBeCloseTo(whole.redFlagShare, 10);
   });
 
   it('is chat-like: short messages, some non-ASCII, a small share of red-flag lines', () => {
