@@ -94,6 +94,17 @@ describe('normalise', () => {
     expect(normalise(' 😊 !! \u200B ')).toEqual([]);
   });
 
+  it('gives one id per word form, in every message and by either path', () => {
+    const id = (text: string) => normalise(text).map((t) => t.id);
+    const [send, me, year] = id('send me 2024');
+    expect(new Set([send, me, year]).size).toBe(3);
+    expect(id('SEND Me 2024')).toEqual([send, me, year]);
+    expect(normaliseSlowly('Send ME 2024').map((t) => t.id)).toEqual([send, me, year]);
+    // Squashed and leetspeak forms are read as the words they stand for, with their own ids.
+    expect(id('seeend s3nd')).toEqual([send, normalise('s3nd')[0]!.id]);
+    expect(id('sent')[0]).not.toBe(send);
+  });
+
   it('gives the same tokens with and without the fast path for plain ASCII words', () => {
     const pieces = ['send', 'SeNd', 'pleeease', 'Sooo', 's3nd', '1000', '13yo', 'p', 'i', 'c', "don't", '@', '$5', 'café', 'ñ', 'se\u200Bnd', '😊', 'ｆｕｌｌ', 'ok!!', '-', '.', ' ', '  ', '\n', "'", 'x'];
     fc.assert(
