@@ -118,28 +118,38 @@ export function runEngine(opts: EngineOptions): EngineResult {
   const acc = { norm: 0, matchB: 0, matchS: 0, bothB: 0, bothS: 0, ceil: 0 };
   let hitsB = 0;
   let hitsS = 0;
-  const tokens: Token[][] = new Array(CHUNK);
+  // Normalise and match alone take turns on blocks of BLOCK messages, so only a block's tokens are
+  // alive at a time, as in the content script (which matches each message right after reading it).
+  // Normalising a whole chunk first kept 4,000 messages of tokens alive: every scavenge copied and
+  // promoted them, and normalise measured 5x slower than it runs (11 against 59 MB/s).
+  const BLOCK = 100;
+  const tokens: Token[][] = new Array(BLOCK);
   const passes = (chunk: ChatMessage[], record: boolean) => {
-    let t = now();
-    for (let i = 0; i < chunk.length; i++) tokens[i] = normalise(chunk[i]!.text);
-    let u = now();
-    if (record) acc.norm += u - t;
-    t = now();
-    for (let i = 0; i < chunk.length; i++) {
-      const m = chunk[i]!;
-      const h = matchTokens(bundled, m.text, tokens[i]!, m.direction).length;
-      if (record) hitsB += h;
+    let t = 0;
+    let u = 0;
+    for (let from = 0; from < chunk.length; from += BLOCK) {
+      const to = Math.min(chunk.length, from + BLOCK);
+      t = now();
+      for (let i = from; i < to; i++) tokens[i - from] = normalise(chunk[i]!.text);
+      u = now();
+      if (record) acc.norm += u - t;
+      t = now();
+      for (let i = from; i < to; i++) {
+        const m = chunk[i]!;
+        const h = matchTokens(bundled, m.text, tokens[i - from]!, m.direction).length;
+        if (record) hitsB += h;
+      }
+      u = now();
+      if (record) acc.matchB += u - t;
+      t = now();
+      for (let i = from; i < to; i++) {
+        const m = chunk[i]!;
+        const h = matchTokens(synth, m.text, tokens[i - from]!, m.direction).length;
+        if (record) hitsS += h;
+      }
+      u = now();
+      if (record) acc.matchS += u - t;
     }
-    u = now();
-    if (record) acc.matchB += u - t;
-    t = now();
-    for (let i = 0; i < chunk.length; i++) {
-      const m = chunk[i]!;
-      const h = matchTokens(synth, m.text, tokens[i]!, m.direction).length;
-      if (record) hitsS += h;
-    }
-    u = now();
-    if (record) acc.matchS += u - t;
     t = now();
     for (let i = 0; i < chunk.length; i++) sink += scanMessage(bundled, chunk[i]!.text, chunk[i]!.direction).length;
     u = now();
@@ -179,6 +189,9 @@ export function runEngine(opts: EngineOptions): EngineResult {
     overhead += now() - a;
   }
   const timerOverheadUs = (overhead / 10000) * 1000;
+  // One loop per rule set: each figure sees only its own rule set's work and garbage, as the
+  // content script would (the synthetic set's hits, 0.9 per message, made every scavenge land in
+  // the bundled figures' messages when both ran in one loop).
   for (let i = 0; i < L; i++) {
     const m = head[i]!;
     const a = now();
@@ -186,13 +199,19 @@ export function runEngine(opts: EngineOptions): EngineResult {
     const b = now();
     sink += matchTokens(bundled, m.text, toks, m.direction).length;
     const c = now();
-    sink += matchTokens(synth, m.text, toks, m.direction).length;
-    const d = now();
     lat.norm[i] = (b - a) * 1000;
     lat.matchB[i] = (c - b) * 1000;
-    lat.matchS[i] = (d - c) * 1000;
     lat.bothB[i] = (c - a) * 1000;
-    lat.bothS[i] = (b - a + d - c) * 1000;
+  }
+  for (let i = 0; i < L; i++) {
+    const m = head[i]!;
+    const a = now();
+    const toks = normalise(m.text);
+    const b = now();
+    sink += matchTokens(synth, m.text, toks, m.direction).length;
+    const c = now();
+    lat.matchS[i] = (c - b) * 1000;
+    lat.bothS[i] = (c - a) * 1000;
   }
   for (const v of Object.values(lat)) v.sort();
   const latency = (arr: Float64Array, ms: number): Latency => ({
