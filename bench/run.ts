@@ -8,6 +8,7 @@
  *   --no-build use the existing .output/chrome-mv3
  *   --mb N     corpus size in millions of characters (default 20)
  *   --rounds N page runs of each kind (default 3)
+ *   --messages N page messages per run (default 5,000)
  *   --quick    a smoke run: 2 MB corpus, 1,000 page messages, 1 round
  *
  * Prints progress, a table, and LAST one JSON line with every figure; writes both to bench-results/.
@@ -60,7 +61,7 @@ if (parts.size) {
 if (parts.page) {
   log('== page');
   results.page = await runPage({
-    messages: quick ? 1000 : 5000,
+    messages: num('--messages', quick ? 1000 : 5000),
     history: 40,
     rounds: num('--rounds', quick ? 1 : 3),
     log,

@@ -291,7 +291,10 @@ export async function runPage(opts: PageOptions): Promise<PageResult> {
   const feed = feedScript(opts.messages, opts.history);
   const withExt = await serve('127.0.0.1', feed);
   const without = await serve('127.0.0.2', feed);
-  const browser = await launchWithExtension({ headless: true, locale: 'en-US', timezoneId: 'America/New_York' });
+  // BENCH_CHROME_ARGS: extra Chromium switches for a diagnosis, e.g. "--js-flags=--trace-deopt"
+  // (with DEBUG=pw:browser the renderer's output shows in the log).
+  const extraArgs = process.env.BENCH_CHROME_ARGS?.split(' ').filter(Boolean);
+  const browser = await launchWithExtension({ headless: true, locale: 'en-US', timezoneId: 'America/New_York', args: extraArgs });
   const runs: RunResult[] = [];
   try {
     const sw = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker', { timeout: 15_000 }));
