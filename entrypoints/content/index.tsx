@@ -17,7 +17,7 @@ import { sendToBackground } from '~/lib/messages';
 import { createPanelUi } from '~/lib/panel-ui';
 import { DEFAULT_SETTINGS } from '~/lib/settings-schema';
 import { siteFor } from '~/lib/sites';
-import { watchMessages } from '~/lib/watch/message-watcher';
+import { DELIVER_EVERY_MS, watchMessages } from '~/lib/watch/message-watcher';
 import { frameOrDelay, windowTimers } from '~/lib/watch/schedule';
 
 /** Longest piece of rule compilation at start-up before the page gets the thread back. */
@@ -101,7 +101,10 @@ export default defineContentScript({
       includeExisting: true,
       // The window's timers, not ctx's (see schedule.ts); the watcher is stopped on invalidation below.
       schedule: frameOrDelay(windowTimers()),
-      // The conversation is read when the batch is, so messages drawn after a switch count for the new one.
+      // On a busy chat, matched a few times a second in larger batches (see DELIVER_EVERY_MS).
+      deliverEveryMs: DELIVER_EVERY_MS,
+      later: (run, ms) => void window.setTimeout(run, ms),
+      // The conversation is read when the batch is handed on; a switch hands on what waits first.
       onMessages: (messages) => session.read(current(), messages),
     });
 
@@ -109,14 +112,20 @@ export default defineContentScript({
     // has drawn the new conversation, so look a frame later.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       ctx.requestAnimationFrame(() => {
+        // Messages read before the switch belong to the conversation they were drawn in.
+        watcher.flush();
         conversation.invalidate();
         void session.open(current());
       });
     });
     // Reports wait up to a second to go together; a page being hidden or left sends them now.
-    ctx.addEventListener(window, 'pagehide', () => session.flush());
+    const flush = () => {
+      watcher.flush();
+      session.flush();
+    };
+    ctx.addEventListener(window, 'pagehide', flush);
     ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'hidden') session.flush();
+      if (document.visibilityState === 'hidden') flush();
     });
     ctx.onInvalidated(() => {
       session.flush();

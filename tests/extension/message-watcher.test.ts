@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENERIC_SITE, siteFor } from '~/lib/sites';
-import { MAX_MESSAGE_CHARS, MAX_NODES_PER_PASS, watchMessages, type Watcher, type WatcherOptions, type WatchedMessage } from '~/lib/watch/message-watcher';
+import { MAX_MESSAGE_CHARS, MAX_NODES_PER_PASS, MAX_WAITING_MESSAGES, watchMessages, type Watcher, type WatcherOptions, type WatchedMessage } from '~/lib/watch/message-watcher';
 
 /** Frames run when the test says so, like a page that has not painted yet. */
 function manualFrames() {
@@ -219,6 +219,90 @@ describe('site adapters', () => {
     await settle();
     expect(watcher.stats().settledPasses).toBe(1);
     expect(watcher.stats().maxSettledMs).toBeGreaterThanOrEqual(0);
+  });
+
+  describe('handing on in batches (deliverEveryMs)', () => {
+    let time: number;
+    let timers: { run: () => void; at: number }[];
+    const startBatched = () =>
+      start(false, {
+        deliverEveryMs: 250,
+        now: () => time,
+        later: (run, ms) => void timers.push({ run, at: time + ms }),
+      });
+    const frame = async (...texts: string[]) => {
+      for (const text of texts) addMessage(text);
+      await settle();
+      frames.runNext();
+    };
+    const texts = () => batches.map((batch) => batch.map((m) => m.text.replace('Sam ', '')));
+    beforeEach(() => {
+      time = 1000;
+      timers = [];
+    });
+
+    it('hands on the first messages after a quiet spell at once, then at most once per interval', async () => {
+      startBatched();
+      await frame('one');
+      expect(texts()).toEqual([['one']]);
+      time += 16;
+      await frame('two', 'three');
+      time += 16;
+      await frame('four');
+      // Not yet: one timer waits for the end of the interval that began with "one".
+      expect(texts()).toEqual([['one']]);
+      expect(timers.map((t) => t.at)).toEqual([1250]);
+      time = 1250;
+      timers.shift()!.run();
+      expect(texts()).toEqual([['one'], ['two', 'three', 'four']]);
+      // A pass of its own: counted, with nothing read.
+      expect(watcher!.stats()).toMatchObject({ passes: 4, messages: 4 });
+      // After a quiet spell, at once again.
+      time = 2000;
+      await frame('five');
+      expect(texts()).toEqual([['one'], ['two', 'three', 'four'], ['five']]);
+      expect(timers).toEqual([]);
+    });
+
+    it('hands on what waits when flushed, and the timer then finds nothing', async () => {
+      startBatched();
+      await frame('one');
+      time += 16;
+      await frame('two');
+      watcher!.flush();
+      expect(texts()).toEqual([['one'], ['two']]);
+      timers.shift()!.run();
+      expect(batches).toHaveLength(2);
+      watcher!.flush();
+      expect(batches).toHaveLength(2);
+    });
+
+    it(`hands a flood on at once when ${MAX_WAITING_MESSAGES} messages wait`, async () => {
+      startBatched();
+      await frame('first');
+      time += 16;
+      const chat = document.getElementById('chat')!;
+      chat.insertAdjacentHTML('beforeend', Array.from({ length: MAX_WAITING_MESSAGES }, (_, i) => `<li>m${i}</li>`).join(''));
+      await settle();
+      // 200 nodes per pass: the third pass brings the count to 500.
+      frames.runNext();
+      frames.runNext();
+      expect(batches).toHaveLength(1);
+      frames.runNext();
+      expect(batches).toHaveLength(2);
+      expect(batches[1]).toHaveLength(MAX_WAITING_MESSAGES);
+    });
+
+    it('drops what waits when stopped', async () => {
+      startBatched();
+      await frame('one');
+      time += 16;
+      await frame('two');
+      watcher!.stop();
+      timers.shift()!.run();
+      watcher!.flush();
+      expect(texts()).toEqual([['one']]);
+    });
   });
 
   it('falls back to the generic adapter on unknown hosts and matches subdomains', () => {
