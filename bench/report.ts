@@ -160,9 +160,9 @@ export function render(r: Results): string {
         ['added main-thread script, ms per 1,000 messages', f(p.pageMsPer1000)],
         ['added main-thread tasks, ms per 1,000 messages', f(p.taskMsPer1000)],
         ['watcher passes (inside the extension), ms per 1,000', f(p.watcherMsPer1000)],
-        ['  of which onMessages (match, risk, panel; hand-off only if queued)', f(p.watcherScanMsPer1000)],
+        ['  of which onMessages (match, risk, panel; first 3 ms slice of a long batch)', f(p.watcherScanMsPer1000)],
         ['watcher pass until onMessages settled, ms per 1,000', p.watcherSettledMsPer1000 === null ? 'n/a (onMessages returns nothing)' : f(p.watcherSettledMsPer1000)],
-        ['largest pass until settled, ms', p.maxSettledMs === null ? 'n/a' : f(p.maxSettledMs)],
+        ['largest pass until settled (spans tasks: 3 ms slices), ms', p.maxSettledMs === null ? 'n/a' : f(p.maxSettledMs)],
         ['page own script without extension, ms per 1,000', f(p.pageOwnScriptMsPer1000)],
         ['long tasks added (with - without)', String(p.longTasks)],
         ['long tasks containing a watcher pass >= 50 ms', String(p.longTasksWithWatcherPass)],
@@ -192,8 +192,9 @@ export function render(r: Results): string {
   }
   if (p) {
     t.push(['page <= 10 ms per 1,000 messages', f(p.pageMsPer1000), mark(p.pageMsPer1000 <= 10)]);
-    const batch = Math.max(p.maxBatchMs, p.maxSettledMs ?? 0);
-    t.push(['no watcher batch over 8 ms', f(batch), mark(batch <= 8)]);
+    // A batch is one task's work. The session matches a long batch in 3 ms slices, one task each,
+    // so "until settled" can span many tasks and is reported above, not checked here.
+    t.push(['no watcher batch over 8 ms', f(p.maxBatchMs), mark(p.maxBatchMs <= 8)]);
     t.push(['no long task from the extension', p.longTasks, mark(p.longTasks === 0)]);
     t.push(['content-script heap < 10 MB', f(p.heapMB, 2), mark(p.heapMB < 10)]);
   }
