@@ -316,7 +316,7 @@ export async function runPage(opts: PageOptions): Promise<PageResult> {
       log(
         `  ${warmUp ? 'warm-up ' : ''}${extension ? 'with   ' : 'without'} script ${r.scriptMs.toFixed(0)} ms, task ${r.taskMs.toFixed(0)} ms, heap ${r.heapMB.toFixed(1)} MB, long tasks ${r.longTasks.length}${r.longTasks.length ? ` [${r.longTasks.slice(0, 4).map((t) => `${t.duration.toFixed(0)} ms at ${t.start.toFixed(0)}`).join(', ')}]` : ''}${r.extension ? ` (${r.extensionLongTasks} with a long watcher pass)` : ''}` +
           (r.profiledMs !== undefined ? `, profiled content-script time ${r.profiledMs.toFixed(0)} ms` : '') +
-          (r.watch ? `, watcher started at ${r.watch.startedAt.toFixed(0)}, first scan ${r.watch.firstScanAt.toFixed(0)}, bursts began after load + 300 ms; watcher ${r.watch.totalPassMs.toFixed(0)} ms in ${r.watch.passes} passes (onMessages ${r.watch.onMessagesMs.toFixed(0)} ms${r.watch.settledPasses ? `, to settled ${r.watch.totalSettledMs.toFixed(0)} ms, max ${r.watch.maxSettledMs.toFixed(1)}` : ''}, max pass ${r.watch.maxPassMs.toFixed(1)} ms/${r.watch.maxPassMessages} msgs), wall ${(r.wallMs / 1000).toFixed(1)} s` : ''),
+          (r.watch ? `, watcher started at ${r.watch.startedAt.toFixed(0)}, first scan ${r.watch.firstScanAt.toFixed(0)}, bursts began after load + 300 ms; watcher ${r.watch.totalPassMs.toFixed(0)} ms for ${r.watch.messages} messages in ${r.watch.passes} passes (onMessages ${r.watch.onMessagesMs.toFixed(0)} ms${r.watch.settledPasses ? `, to settled ${r.watch.totalSettledMs.toFixed(0)} ms, max ${r.watch.maxSettledMs.toFixed(1)}` : ''}, max pass ${r.watch.maxPassMs.toFixed(1)} ms/${r.watch.maxPassMessages} msgs), wall ${(r.wallMs / 1000).toFixed(1)} s` : ''),
       );
     }
   } finally {
