@@ -81,14 +81,11 @@ function hashStep(hash: number, code: number): number {
 function intern(word: string): number {
   let hash = HASH_SEED;
   for (let k = 0; k < word.length; k++) hash = hashStep(hash, word.charCodeAt(k));
+  // Forms are lower case already, so findForm's reading of capitals changes nothing here.
+  const known = findForm(word, 0, word.length, hash);
+  if (known !== NOT_INTERNED || forms.length >= MAX_INTERNED_WORDS) return known;
   let slot = hash & SLOT_MASK;
-  for (;;) {
-    const entry = slots[slot]!;
-    if (entry === 0) break;
-    if (formHashes[entry - 1] === hash && forms[entry - 1] === word) return entry - 1;
-    slot = (slot + 1) & SLOT_MASK;
-  }
-  if (forms.length >= MAX_INTERNED_WORDS) return NOT_INTERNED;
+  while (slots[slot] !== 0) slot = (slot + 1) & SLOT_MASK;
   const id = forms.length;
   forms.push(word);
   formHashes[id] = hash;
@@ -97,10 +94,11 @@ function intern(word: string): number {
 }
 
 /**
- * The id of the form text[start..end) lower-cased (ASCII letters and digits only), whose hash the
- * fast path computed, or NOT_INTERNED when that form has no id yet. Allocates nothing.
+ * The id of the form text[start..end), ASCII capitals read as lower case, whose hash is `hash`
+ * (the fast path computes it while scanning a word), or NOT_INTERNED when it has none yet.
+ * Allocates nothing.
  */
-function findPlain(text: string, start: number, end: number, hash: number): number {
+function findForm(text: string, start: number, end: number, hash: number): number {
   const size = end - start;
   for (let slot = hash & SLOT_MASK; ; slot = (slot + 1) & SLOT_MASK) {
     const entry = slots[slot]!;
@@ -291,7 +289,7 @@ function plainToken(text: string, start: number, end: number): Token {
   // A known form that makeToken would keep as it is (no squashing, no leetspeak reading): take the
   // interned string instead of slicing a new one.
   if (!plainRepeat && (plainDigits === 0 || plainDigits === end - start)) {
-    const id = findPlain(text, start, end, plainHash);
+    const id = findForm(text, start, end, plainHash);
     if (id !== NOT_INTERNED) return { text: forms[id]!, id, alt: undefined, start, end };
   }
   let raw = text.slice(start, end);
