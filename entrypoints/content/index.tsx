@@ -95,15 +95,16 @@ export default defineContentScript({
     });
     void session.open(current());
 
+    const timers = windowTimers();
     const watcher = watchMessages({
       root: document,
       site: siteFor(location.host),
       includeExisting: true,
       // The window's timers, not ctx's (see schedule.ts); the watcher is stopped on invalidation below.
-      schedule: frameOrDelay(windowTimers()),
+      schedule: frameOrDelay(timers),
       // On a busy chat, matched a few times a second in larger batches (see DELIVER_EVERY_MS).
       deliverEveryMs: DELIVER_EVERY_MS,
-      later: (run, ms) => void window.setTimeout(run, ms),
+      later: timers.setTimeout,
       // The conversation is read when the batch is handed on; a switch hands on what waits first.
       onMessages: (messages) => session.read(current(), messages),
     });

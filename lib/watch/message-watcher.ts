@@ -213,7 +213,9 @@ export function watchMessages(options: WatcherOptions): Watcher {
       head = 0;
     }
     const read = clock();
-    for (let i = 0; i < messages.length; i++) collected.push(messages[i]!);
+    // Usually nothing waits: the pass's own array is the batch.
+    if (collected.length === 0) collected = messages;
+    else for (let i = 0; i < messages.length; i++) collected.push(messages[i]!);
     if (collected.length > 0) {
       if (collected.length >= MAX_WAITING_MESSAGES || read - lastDelivery >= deliverEveryMs) handOn(began);
       else if (!deliveryArmed) {
