@@ -236,6 +236,12 @@ describe('site adapters', () => {
       frames.runNext();
     };
     const texts = () => batches.map((batch) => batch.map((m) => m.text.replace('Sam ', '')));
+    /** "one" handed on at once, then "two" a frame later, held back on a timer. */
+    const oneThenTwo = async () => {
+      await frame('one');
+      time += 16;
+      await frame('two');
+    };
     beforeEach(() => {
       time = 1000;
       timers = [];
@@ -266,9 +272,7 @@ describe('site adapters', () => {
 
     it('hands on what waits when flushed, and the timer then finds nothing', async () => {
       startBatched();
-      await frame('one');
-      time += 16;
-      await frame('two');
+      await oneThenTwo();
       watcher!.flush();
       expect(texts()).toEqual([['one'], ['two']]);
       timers.shift()!.run();
@@ -295,9 +299,7 @@ describe('site adapters', () => {
 
     it('drops what waits when stopped', async () => {
       startBatched();
-      await frame('one');
-      time += 16;
-      await frame('two');
+      await oneThenTwo();
       watcher!.stop();
       timers.shift()!.run();
       watcher!.flush();
