@@ -1,16 +1,22 @@
 /**
  * The fast first pass: "could any rule that looks at this direction match this message?".
  * anchors.ts gives every way of matching a pattern (a slot) the groups of symbols it needs, in
- * order. The message is read once to note which symbols occur, and where first and last; then
- * only the slots triggered by a symbol that occurs (through their rarest group) are checked: each
- * group must occur, the first occurrence of each before the last occurrence of the next. Almost
- * every chat message fails at once; those that pass go through the thread simulation in match.ts,
- * which decides which rules match, where, and whether an exception cancels them.
+ * order. The message is read once, word by word, marking the groups each word belongs to (where
+ * each first and last occurs); then only the slots triggered by a group that occurs (their rarest)
+ * are checked: each group must occur, the first occurrence of each before the last occurrence of
+ * the next. Almost every chat message fails at once; those that pass go through the thread
+ * simulation in match.ts, which decides which rules match, where, and whether an exception
+ * cancels them.
  *
  * Exact in one direction: it never says no when a rule matches. It keeps no state between
- * messages, so its cost does not depend on what the page said before.
+ * messages apart from what it learnt about words, so its cost does not depend on what the page
+ * said before.
+ *
+ * Per message it touches one record per group that occurs (stamp, first, last side by side) and
+ * one number per bucket: on a page it runs in small doses between the page's own work and finds
+ * its data out of cache, where a read costs more than the work done with it.
  */
-import { APPLIES_INCOMING as INCOMING, APPLIES_OUTGOING as OUTGOING } from './anchors';
+import { APPLIES_INCOMING as INCOMING, APPLIES_OUTGOING as OUTGOING, BUCKET_GUARD_SHIFT as GUARD_SHIFT } from './anchors';
 import type { Matcher } from './compile';
 import { MAX_INTERNED_WORDS } from './normalise';
 import { symbolsOf } from './symbols';
@@ -19,27 +25,43 @@ import type { Direction, Token } from './types';
 // Copied once: a module binding read per call can cost a getter call in CommonJS builds.
 const APPLIES_INCOMING = INCOMING;
 const APPLIES_OUTGOING = OUTGOING;
+const BUCKET_GUARD_SHIFT = GUARD_SHIFT;
+const APPLIES_MASK = (1 << GUARD_SHIFT) - 1;
 
 /** The step counter when nobody counts (scanMessage): shared, so a call allocates nothing. */
 const uncounted = { steps: 0 };
 
-/** Per-message scratch; a stamp per message means nothing is cleared between messages. */
+/** wordGroups values below LIST: not seen yet, or in no group (the common case, one read). */
+const UNSEEN = 0;
+const NO_GROUP = 1;
+const LIST = 2;
+
+/** A group's record in Scratch.group: the stamp of the message it occurs in, its first and last token. */
+const STAMP = 0;
+const FIRST = 1;
+const LAST = 2;
+const RECORD = 3;
+
+/** Per matcher: what it learnt about words, and per-message scratch (a stamp per message, so nothing is cleared). */
 interface Scratch {
   stamp: number;
-  /** Per symbol: the stamp of the message it occurs in, and the token index of its first and last occurrence. */
-  symbolStamp: Int32Array;
-  symbolFirst: Int32Array;
-  symbolLast: Int32Array;
-  /** Per group: the same, once worked out from its symbols (groupFirst -1: absent). */
-  groupStamp: Int32Array;
-  groupFirst: Int32Array;
-  groupLast: Int32Array;
-  /** Per trigger group: the stamp of the message in which its buckets were already visited. */
-  triggerStamp: Int32Array;
-  /** By word id: 0 not seen yet, 1 carries no anchor symbol (the filter skips it), 2 carries some. */
-  wordState: Uint8Array;
-  /** Symbols occurring in the message, in order of first occurrence. */
-  present: Int32Array;
+  /** Per group g, at g * RECORD: STAMP, FIRST, LAST. */
+  group: Int32Array;
+  /** Trigger groups occurring in the message, in order of first occurrence. */
+  triggers: Int32Array;
+  /**
+   * By word id: UNSEEN, NO_GROUP, or LIST + the offset in `pool` of the word's groups (a count,
+   * then each group as g << 1 | 1 when it triggers slots, distinct). Learnt the first time a
+   * word is read, so a known word costs one read plus its groups (about 1.7 per chat word).
+   */
+  wordGroups: Int32Array;
+  pool: Int32Array;
+  poolLength: number;
+  /** Per group: 1 when it triggers slots (it has buckets). Only read while learning a word. */
+  isTrigger: Uint8Array;
+  /** Scratch while learning a word: the stamp per group of the word last learnt. */
+  learnStamp: Int32Array;
+  learnCount: number;
   syms: number[];
 }
 
@@ -53,17 +75,18 @@ function scratch(m: Matcher): Scratch {
   let s = scratchOf.get(m);
   if (!s) {
     const groups = m.groupSymbolFrom.length - 1;
+    const isTrigger = new Uint8Array(groups);
+    for (let g = 0; g < groups; g++) isTrigger[g] = m.bucketFrom[g + 1]! > m.bucketFrom[g]! ? 1 : 0;
     s = {
       stamp: 0,
-      symbolStamp: new Int32Array(m.symbolCount),
-      symbolFirst: new Int32Array(m.symbolCount),
-      symbolLast: new Int32Array(m.symbolCount),
-      groupStamp: new Int32Array(groups),
-      groupFirst: new Int32Array(groups),
-      groupLast: new Int32Array(groups),
-      triggerStamp: new Int32Array(groups),
-      wordState: new Uint8Array(MAX_INTERNED_WORDS),
-      present: new Int32Array(m.symbolCount),
+      group: new Int32Array(groups * RECORD),
+      triggers: new Int32Array(groups),
+      wordGroups: new Int32Array(MAX_INTERNED_WORDS),
+      pool: new Int32Array(1024),
+      poolLength: 0,
+      isTrigger,
+      learnStamp: new Int32Array(groups),
+      learnCount: 0,
       syms: [],
     };
     scratchOf.set(m, s);
@@ -75,8 +98,8 @@ function scratch(m: Matcher): Scratch {
 
 /**
  * Could any rule for `direction` match in these tokens? Never a false "no". Linear: each token's
- * symbols are looked up once; each trigger group's buckets are visited, each group located and
- * each slot checked, at most once per message.
+ * groups are marked once; each trigger group's buckets are visited, and each slot checked, at
+ * most once per message.
  */
 export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direction, counter: { steps: number } = uncounted): boolean {
   if (tokens.length === 0) return false;
@@ -85,59 +108,66 @@ export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direct
   if (m.unanchoredApplies & want) return true;
   const s = scratch(m);
   const stamp = ++s.stamp;
-  const { symbolStamp, symbolFirst, symbolLast, present } = s;
+  const { group, triggers, wordGroups } = s;
 
-  // Pass 1: which symbols occur, first and last where.
+  // Pass 1: which groups occur, first and last where.
   let count = 0;
-  const { wordState } = s;
-  const { anchorSymbol } = m;
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k]!;
-    // The common case: a word already known to carry no anchor symbol, one read.
-    const id = token.alt === undefined ? token.id : -1;
-    if (id >= 0 && wordState[id] === 1) {
-      counter.steps++;
+    counter.steps++;
+    if (token.alt === undefined && token.id >= 0) {
+      // The common case: a known word, one read; most chat words are in no group.
+      let entry = wordGroups[token.id]!;
+      if (entry === NO_GROUP) continue;
+      if (entry === UNSEEN) entry = learnWord(m, s, token);
+      if (entry === NO_GROUP) continue;
+      const pool = s.pool;
+      const from = entry - LIST + 1;
+      const to = from + pool[entry - LIST]!;
+      for (let q = from; q < to; q++) {
+        const code = pool[q]!;
+        const at = (code >> 1) * RECORD;
+        counter.steps++;
+        if (group[at + STAMP] !== stamp) {
+          group[at + STAMP] = stamp;
+          group[at + FIRST] = k;
+          if ((code & 1) === 1) triggers[count++] = code >> 1;
+        }
+        group[at + LAST] = k;
+      }
       continue;
     }
+    // A leetspeak word (two readings) or one outside the normaliser's table: from its symbols.
     const syms = symbolsOf(m, token, s.syms);
-    counter.steps += 1 + syms.length;
-    let anchors = 0;
-    for (let q = 0; q < syms.length; q++) {
-      const symbol = syms[q]!;
-      if (anchorSymbol[symbol] === 0) continue;
-      anchors++;
-      if (symbolStamp[symbol] !== stamp) {
-        symbolStamp[symbol] = stamp;
-        symbolFirst[symbol] = k;
-        present[count++] = symbol;
+    const { symbolGroupFrom, symbolGroup } = m;
+    for (let i = 0; i < syms.length; i++) {
+      const symbol = syms[i]!;
+      for (let q = symbolGroupFrom[symbol]!; q < symbolGroupFrom[symbol + 1]!; q++) {
+        const g = symbolGroup[q]!;
+        const at = g * RECORD;
+        counter.steps++;
+        if (group[at + STAMP] !== stamp) {
+          group[at + STAMP] = stamp;
+          group[at + FIRST] = k;
+          if (s.isTrigger[g] === 1) triggers[count++] = g;
+        }
+        group[at + LAST] = k;
       }
-      symbolLast[symbol] = k;
     }
-    if (id >= 0) wordState[id] = anchors === 0 ? 1 : 2;
   }
 
-  // Pass 2: the trigger groups those symbols are in; under each, the buckets whose guard occurs.
-  const { symbolTriggerFrom, symbolTrigger, bucketFrom, bucketGuard, bucketApplies, bucketSlotFrom, bucketSlot, slotApplies } = m;
-  const { groupStamp, groupFirst } = s;
+  // Pass 2: under each trigger group that occurs, the buckets whose guard occurs, and their slots.
+  const { bucketFrom, bucketKey, bucketSlotFrom, bucketSlot, slotApplies } = m;
   for (let p = 0; p < count; p++) {
-    const symbol = present[p]!;
-    for (let t = symbolTriggerFrom[symbol]!; t < symbolTriggerFrom[symbol + 1]!; t++) {
-      const trigger = symbolTrigger[t]!;
+    const trigger = triggers[p]!;
+    for (let b = bucketFrom[trigger]!; b < bucketFrom[trigger + 1]!; b++) {
+      const key = bucketKey[b]!;
       counter.steps++;
-      // Each trigger group once per message: locating it marks it.
-      if (s.triggerStamp[trigger] === stamp) continue;
-      s.triggerStamp[trigger] = stamp;
-      for (let b = bucketFrom[trigger]!; b < bucketFrom[trigger + 1]!; b++) {
+      if ((key & want & APPLIES_MASK) === 0 || group[(key >> BUCKET_GUARD_SHIFT) * RECORD + STAMP] !== stamp) continue;
+      for (let q = bucketSlotFrom[b]!; q < bucketSlotFrom[b + 1]!; q++) {
+        const slot = bucketSlot[q]!;
         counter.steps++;
-        if ((bucketApplies[b]! & want) === 0) continue;
-        const guard = bucketGuard[b]!;
-        if (groupStamp[guard] !== stamp) locateGroup(m, s, guard, stamp, counter);
-        if (groupFirst[guard]! < 0) continue;
-        for (let q = bucketSlotFrom[b]!; q < bucketSlotFrom[b + 1]!; q++) {
-          const slot = bucketSlot[q]!;
-          counter.steps++;
-          if ((slotApplies[slot]! & want) !== 0 && slotMayMatch(m, s, slot, stamp, counter)) return true;
-        }
+        if ((slotApplies[slot]! & want) !== 0 && slotMayMatch(m, group, slot, stamp, counter)) return true;
       }
     }
   }
@@ -145,34 +175,44 @@ export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direct
 }
 
 /** Does every group of the slot occur, each one's first occurrence before the next one's last? */
-function slotMayMatch(m: Matcher, s: Scratch, slot: number, stamp: number, counter: { steps: number }): boolean {
+function slotMayMatch(m: Matcher, group: Int32Array, slot: number, stamp: number, counter: { steps: number }): boolean {
   const { slotGroupFrom, slotGroup } = m;
   let previousFirst = -1;
   for (let k = slotGroupFrom[slot]!; k < slotGroupFrom[slot + 1]!; k++) {
-    const g = slotGroup[k]!;
+    const at = slotGroup[k]! * RECORD;
     counter.steps++;
-    if (s.groupStamp[g] !== stamp) locateGroup(m, s, g, stamp, counter);
     // A match reads this group on a token after the one of the group before.
-    if (s.groupFirst[g]! < 0 || s.groupLast[g]! <= previousFirst) return false;
-    previousFirst = s.groupFirst[g]!;
+    if (group[at + STAMP] !== stamp || group[at + LAST]! <= previousFirst) return false;
+    previousFirst = group[at + FIRST]!;
   }
   return true;
 }
 
-/** Where a group first and last occurs in the message, over its symbols (first -1: nowhere). */
-function locateGroup(m: Matcher, s: Scratch, g: number, stamp: number, counter: { steps: number }): void {
-  const { groupSymbolFrom, groupSymbol } = m;
-  const { symbolStamp, symbolFirst, symbolLast } = s;
-  let first = -1;
-  let last = -1;
-  for (let q = groupSymbolFrom[g]!; q < groupSymbolFrom[g + 1]!; q++) {
-    counter.steps++;
-    const symbol = groupSymbol[q]!;
-    if (symbolStamp[symbol] !== stamp) continue;
-    if (first < 0 || symbolFirst[symbol]! < first) first = symbolFirst[symbol]!;
-    if (symbolLast[symbol]! > last) last = symbolLast[symbol]!;
+/** Works out the groups of an interned word once, from its symbols, and remembers them by its id. */
+function learnWord(m: Matcher, s: Scratch, token: Token): number {
+  const syms = symbolsOf(m, token, s.syms);
+  const { symbolGroupFrom, symbolGroup } = m;
+  const mark = ++s.learnCount;
+  const start = s.poolLength;
+  let n = 0;
+  for (let i = 0; i < syms.length; i++) {
+    const symbol = syms[i]!;
+    for (let q = symbolGroupFrom[symbol]!; q < symbolGroupFrom[symbol + 1]!; q++) {
+      const g = symbolGroup[q]!;
+      if (s.learnStamp[g] === mark) continue;
+      s.learnStamp[g] = mark;
+      if (start + 1 + n >= s.pool.length) grow(s);
+      s.pool[start + 1 + n++] = (g << 1) | s.isTrigger[g]!;
+    }
   }
-  s.groupStamp[g] = stamp;
-  s.groupFirst[g] = first;
-  s.groupLast[g] = last;
+  if (n === 0) return (s.wordGroups[token.id] = NO_GROUP);
+  s.pool[start] = n;
+  s.poolLength = start + 1 + n;
+  return (s.wordGroups[token.id] = LIST + start);
+}
+
+function grow(s: Scratch): void {
+  const bigger = new Int32Array(s.pool.length * 2);
+  bigger.set(s.pool);
+  s.pool = bigger;
 }

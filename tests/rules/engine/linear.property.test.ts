@@ -18,7 +18,7 @@ function perWordBound(m: Matcher): number {
   for (let s = 0; s < m.stateCount; s++) maxClosure = Math.max(maxClosure, m.closureFrom[s + 1]! - m.closureFrom[s]!);
   let starts = m.startAny.length;
   for (const t of m.start) starts += t?.length ?? 0;
-  return 1 + m.symbolCount + m.stateCount + m.edgeSymbol.length * (1 + maxClosure) + starts * maxClosure + m.accept.length + m.symbolTrigger.length + m.bucketGuard.length + m.bucketSlot.length + m.slotGroup.length + m.groupSymbol.length;
+  return 1 + m.symbolCount + m.stateCount + m.edgeSymbol.length * (1 + maxClosure) + starts * maxClosure + m.accept.length + m.symbolGroup.length + m.bucketKey.length + m.bucketSlot.length + m.slotGroup.length + m.groupSymbol.length;
 }
 
 const adversarial = fc.oneof(
