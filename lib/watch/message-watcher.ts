@@ -180,6 +180,7 @@ export function watchMessages(options: WatcherOptions): Watcher {
     const batchStart = head;
     const inBatch = end - head > 1 ? new Set(queue.slice(head, end)) : undefined;
     const clear = new Set<Node>();
+    const notIgnored = new Set<Element>();
     const messages: WatchedMessage[] = [];
     const split: Node[] = [];
     while (head < end) {
@@ -189,7 +190,7 @@ export function watchMessages(options: WatcherOptions): Watcher {
       if (!node.isConnected || inShadow || (inBatch && hasAncestorIn(node, inBatch, root, clear))) continue;
       const isElement = node.nodeType === Node.ELEMENT_NODE;
       const element = isElement ? (node as Element) : node.parentElement;
-      if (!element || element.closest(ignored)) continue;
+      if (!element || isIgnored(element, ignored, notIgnored)) continue;
       if (isElement && structural && isContainer(element, () => textLength(element) > MAX_MESSAGE_CHARS)) {
         // A big block (a whole chat view rendered at once) holds many messages: read them one by one.
         split.push(...Array.from(element.children));
@@ -322,6 +323,20 @@ function hasOwnText(element: Element): boolean {
   for (let child = element.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === Node.TEXT_NODE && (child.nodeValue ?? '').trim() !== '') return true;
   }
+  return false;
+}
+
+/**
+ * Whether the element is in our panel or the reader's composer (or is one). Messages of one pass
+ * mostly share a parent (the chat's list), so a parent found outside both is remembered for the
+ * pass: one `matches` per message instead of a `closest` walk to the document's root.
+ */
+function isIgnored(element: Element, ignored: string, notIgnored: Set<Element>): boolean {
+  if (element.matches(ignored)) return true;
+  const parent = element.parentElement;
+  if (!parent || notIgnored.has(parent)) return false;
+  if (parent.closest(ignored)) return true;
+  notIgnored.add(parent);
   return false;
 }
 

@@ -94,6 +94,20 @@ describe('watchMessages', () => {
     expect(batches).toEqual([]);
   });
 
+  it('reads chat messages and ignores a draft added in the same pass, however deep', async () => {
+    start();
+    addMessage('first');
+    const draft = document.createElement('div');
+    draft.innerHTML = '<p><span>dont tell your mom</span></p>';
+    document.getElementById('composer')!.append(draft);
+    // Added after the draft: its text nodes land in the same pass, below an ignored ancestor.
+    draft.querySelector('span')!.append(document.createElement('i'));
+    addMessage('second');
+    await settle();
+    frames.runNext();
+    expect(batches.flat().map((m) => m.text)).toEqual(['Sam first', 'Sam second']);
+  });
+
   it('skips script and style text inside a message', async () => {
     start();
     const li = addMessage('hi');
