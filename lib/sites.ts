@@ -43,3 +43,23 @@ export function directionOf(element: Element, site: SiteAdapter): Direction {
   if (site.incoming && element.closest(site.incoming)) return 'incoming';
   return 'unknown';
 }
+
+/** Elements that decide a direction themselves: the attribute, or the adapter's selectors. */
+export function directionSelector(site: SiteAdapter): string {
+  return [`[${DIRECTION_ATTRIBUTE}]`, site.outgoing, site.incoming].filter(Boolean).join(', ');
+}
+
+/**
+ * directionOf for the messages of one pass. A message that matches none of directionSelector's
+ * selectors has its parent's direction (each of directionOf's closest() look-ups would find the
+ * same ancestor), so that is worked out once per parent and kept in `byParent`: messages added to
+ * one list cost a matches() each instead of closest() walks to the root.
+ */
+export function directionWithin(element: Element, site: SiteAdapter, selector: string, byParent: Map<Element, Direction>): Direction {
+  if (element.matches(selector)) return directionOf(element, site);
+  const parent = element.parentElement;
+  if (!parent) return 'unknown';
+  let direction = byParent.get(parent);
+  if (direction === undefined) byParent.set(parent, (direction = directionOf(parent, site)));
+  return direction;
+}

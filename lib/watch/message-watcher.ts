@@ -5,7 +5,7 @@
  * own panel and the reader's drafts are ignored.
  */
 import type { Direction } from '~/rules/engine';
-import { directionOf, type SiteAdapter } from '~/lib/sites';
+import { directionSelector, directionWithin, type SiteAdapter } from '~/lib/sites';
 import { readMessage, readText, textLength } from './read-text';
 
 export interface WatchedMessage {
@@ -124,6 +124,7 @@ export function watchMessages(options: WatcherOptions): Watcher {
   const later = options.later ?? ((run: () => void, ms: number) => void setTimeout(run, ms));
   // Our panel host and the reader's composer in one selector: one closest() per message.
   const ignored = `${PANEL_HOST}, ${site.composer}`;
+  const decides = directionSelector(site);
   // Nodes waiting for a pass, and whether each was found by splitting (existing content, oversized
   // blocks): those are split further down to their message blocks; a node the page just added is
   // one message. Two arrays and a read index: no object per node, no splice per pass.
@@ -181,6 +182,7 @@ export function watchMessages(options: WatcherOptions): Watcher {
     const inBatch = end - head > 1 ? new Set(queue.slice(head, end)) : undefined;
     const clear = new Set<Node>();
     const notIgnored = new Set<Element>();
+    const directions = new Map<Element, Direction>();
     const messages: WatchedMessage[] = [];
     const split: Node[] = [];
     while (head < end) {
@@ -205,7 +207,7 @@ export function watchMessages(options: WatcherOptions): Watcher {
         // A long message whose text counting stopped early: read it in full.
         text = readText(node, MAX_MESSAGE_CHARS);
       }
-      if (text) messages.push({ text, direction: directionOf(element, site) });
+      if (text) messages.push({ text, direction: directionWithin(element, site, decides, directions) });
       // Reading stops at the budget; the rest waits for the next frame (but read at least one node).
       if (clock() - began >= budgetMs) break;
     }
