@@ -57,7 +57,7 @@ interface Scratch {
   wordGroups: Int32Array;
   pool: Int32Array;
   poolLength: number;
-  /** Per group: 1 when it triggers slots (it has buckets). Only read while learning a word. */
+  /** Per group: 1 when it triggers slots (it has buckets); read when learning a word and for the rare token read from its symbols. */
   isTrigger: Uint8Array;
   /** Scratch while learning a word: the stamp per group of the word last learnt. */
   learnStamp: Int32Array;
