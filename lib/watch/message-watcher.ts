@@ -122,7 +122,7 @@ export function watchMessages(options: WatcherOptions): Watcher {
   const clock = options.now ?? (() => performance.now());
   const deliverEveryMs = options.deliverEveryMs ?? 0;
   const later = options.later ?? ((run: () => void, ms: number) => void setTimeout(run, ms));
-  // Our panel host and the reader's composer in one selector: one closest() per message.
+  // Our panel host and the reader's composer in one selector (see isIgnored).
   const ignored = `${PANEL_HOST}, ${site.composer}`;
   const decides = directionSelector(site);
   // Nodes waiting for a pass, and whether each was found by splitting (existing content, oversized

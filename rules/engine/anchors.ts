@@ -198,7 +198,7 @@ export function appliesBits(ruleDirection: string): number {
 
 /**
  * The slots of all patterns, flat, for prefilter.ts. Equal groups are stored once (lexicons
- * repeat across patterns, so a message locates each at most once), and equal slots once (their
+ * repeat across patterns, so a word marks each once), and equal slots once (their
  * directions merged: the filter only needs to know that some rule might match).
  *
  * Slots are reached through their two cheapest groups: the *trigger* (cheapest) is found among the
