@@ -68,6 +68,8 @@ export class ConversationMonitor {
     let matched = false;
     const reports: AlertReport[] = [];
     const from = options.from ?? 0;
+    // One time for the batch: its messages arrived within a hand-over interval of each other.
+    const at = this.now();
     let next = from;
     for (; next < messages.length; next++) {
       // At least one message per call, so a scan always gets somewhere.
@@ -77,7 +79,6 @@ export class ConversationMonitor {
       // An identical message again (usually the same one re-drawn) adds nothing: categories count once anyway.
       if (seen.has(hash)) continue;
       seen.add(hash);
-      const at = this.now();
       const verdict = readMessage(this.matcher, risk, message.text, message.direction, at);
       assessment = verdict.assessment;
       matched ||= verdict.hits.length > 0;
@@ -162,14 +163,20 @@ export class RecentHashes {
   }
 }
 
-/** 32-bit FNV-1a of direction and text: a message's identity without keeping its text around. */
+/**
+ * FNV-1a of direction and text, cut to 30 bits: a message's identity without keeping its text
+ * around. 30 bits fit V8's small integers, so the Set of recent hashes stores them unboxed (a
+ * 32-bit hash is a heap number half the time: an allocation per message). Two different messages
+ * of one conversation share a hash, and the second is skipped, about once in 200,000 messages
+ * when 5,000 are remembered.
+ */
 export function messageHash({ text, direction }: WatchedMessage): number {
   // Direction, a separator, then the text, without building the joined string.
   let hash = 0x811c9dc5;
   for (let i = 0; i < direction.length; i++) hash = Math.imul(hash ^ direction.charCodeAt(i), 0x01000193);
   hash = Math.imul(hash ^ 0, 0x01000193);
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  return hash & 0x3fffffff;
 }
 
 /** Marks a page's conversation when its address does not (single-page chats, our test page). */

@@ -5,7 +5,7 @@
  * concern" and "Snooze". No DOM here (the panel is behind PanelUi), so it is tested with fakes.
  */
 import type { SnoozeChoice } from '~/components/PanelActions';
-import type { Assessment } from '~/rules/risk';
+import { levelIndex, type Assessment, type Level } from '~/rules/risk';
 import type { ConversationMonitor } from '~/lib/conversation-monitor';
 import type { Translate } from '~/lib/i18n';
 import type { AlertReport, RequestOf, Responses, RequestType } from '~/lib/messages';
@@ -25,12 +25,14 @@ export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Res
 export const MATCH_BUDGET_MS = 3;
 
 /**
- * On a busy chat, summaries that only gain evidence and alert reports are sent to the background
- * together at most this often, instead of a message per hit (each costs the page about 1 ms). A
- * change of level, "Not a concern", a snooze, a switch of conversation and leaving the page send
- * at once.
+ * On a busy chat, alert reports, summaries that only gain evidence and levels that fall (old
+ * evidence fading) are sent to the background together at most this often. Each extension message
+ * costs the page's main thread 0.4-2 ms in Chromium (measured from a content script, whatever the
+ * size), and on a busy channel sending every second was a sixth of the extension's page cost
+ * (docs/performance.md). A rise in level, "Not a concern", a snooze, a switch of conversation and
+ * leaving or hiding the page send at once, so a reload or the badge never misses a warning.
  */
-export const REPORT_DELAY_MS = 1000;
+export const REPORT_DELAY_MS = 5000;
 
 export interface Timers {
   set(run: () => void, ms: number): unknown;
@@ -70,7 +72,7 @@ export function snoozeUntil(choice: SnoozeChoice, now: number): number {
 
 export class ConversationSession {
   private active: string | undefined;
-  private reportedLevel: string | undefined;
+  private reportedLevel: Level | undefined;
   /** Work runs one step at a time, in order: a batch must not be read before its conversation is restored. */
   private queue: Promise<void> = Promise.resolve();
   /** Steps queued or running; with none, a batch for the conversation on screen is read at once. */
@@ -82,8 +84,10 @@ export class ConversationSession {
   private readonly timers: Timers;
   /** Conversations whose summary changed since it was last sent, with the level it was sent at. */
   private readonly unsaved = new Set<string>();
-  private readonly savedLevel = new Map<string, string>();
+  private readonly savedLevel = new Map<string, Level>();
   private unsentReports: AlertReport[] = [];
+  /** A lower level for the badge, sent with the next flush (see reportLevel). */
+  private unsentLevel: Level | undefined;
   private flushTimer: unknown;
 
   constructor(private readonly options: SessionOptions) {
@@ -106,6 +110,7 @@ export class ConversationSession {
       // The background may be restarting; the panel has already told the reader.
       this.options.send({ type: 'alerts', reports }).catch(() => {});
     }
+    if (this.unsentLevel !== undefined) this.sendLevel(this.unsentLevel);
   }
 
   /** The reader is looking at this conversation (page load or a switch in a single-page chat). */
@@ -149,8 +154,9 @@ export class ConversationSession {
     if (result.alert) void this.options.panel.show(conversation, result.assessment);
     this.unsentReports.push(...result.reports);
     if (result.matched) this.unsaved.add(conversation);
-    // A new level is sent at once (the stored summary decides what a reload shows); more evidence at the same level can wait.
-    if (result.matched && this.savedLevel.get(conversation) !== result.assessment.level) this.flush();
+    // A higher level is sent at once (the stored summary decides what a reload shows); more evidence
+    // at the same level, or a level that fell as old evidence faded, can wait.
+    if (result.matched && rose(this.savedLevel.get(conversation), result.assessment.level)) this.flush();
     else if (this.unsaved.size > 0 || this.unsentReports.length > 0) this.flushSoon();
     this.reportLevel(result.assessment);
     return result.next;
@@ -161,7 +167,7 @@ export class ConversationSession {
       const assessment = this.options.monitor.markNotConcern(conversation);
       if (!assessment) return;
       this.save(conversation);
-      this.reportLevel(assessment);
+      this.reportLevel(assessment, true);
       // The reader has answered; strong signs that come later still open the panel.
       this.options.panel.hide(this.options.t('panel_not_concern_announce'));
     });
@@ -192,7 +198,9 @@ export class ConversationSession {
 
   private switchTo(conversation: string): void {
     if (conversation === this.active) return;
-    // What the last conversation gathered is sent before the reader moves on.
+    // What the last conversation gathered is sent before the reader moves on (its badge level
+    // not: the new conversation's follows at once).
+    this.unsentLevel = undefined;
     this.flush();
     this.active = conversation;
     this.reportedLevel = undefined;
@@ -223,9 +231,31 @@ export class ConversationSession {
     this.options.send({ type: 'save-conversation', site: this.options.site, conversation, summary }).catch(() => {});
   }
 
-  private reportLevel({ level }: Pick<Assessment, 'level'>): void {
-    if (level === this.reportedLevel) return;
+  /**
+   * The badge follows the conversation on screen: a first level or a rise is sent at once, a fall
+   * (evidence fading on a busy chat, where the level can go down and up again many times a minute)
+   * with the next flush, unless `now` (the reader acted).
+   */
+  private reportLevel({ level }: Pick<Assessment, 'level'>, now = false): void {
+    if (level === this.reportedLevel) {
+      this.unsentLevel = undefined;
+      return;
+    }
+    if (now || rose(this.reportedLevel, level)) this.sendLevel(level);
+    else {
+      this.unsentLevel = level;
+      this.flushSoon();
+    }
+  }
+
+  private sendLevel(level: Level): void {
     this.reportedLevel = level;
+    this.unsentLevel = undefined;
     this.options.send({ type: 'tab-level', level }).catch(() => {});
   }
+}
+
+/** Whether `level` is higher than `before` (anything is, after nothing was sent). */
+function rose(before: Level | undefined, level: Level): boolean {
+  return before === undefined || levelIndex(level) > levelIndex(before);
 }

@@ -8,6 +8,22 @@
  * SVG's are not, and a set lookup avoids a toUpperCase() string per text node.
  */
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'script', 'style', 'noscript', 'template', 'svg']);
+/** The same elements as a selector: one look per message says whether any text node needs the check. */
+const NOT_TEXT_SELECTOR = 'script, style, noscript, template, svg';
+
+/**
+ * Whether a text node's parent must be looked at. In a content script every node touched gets a
+ * wrapper object of its own in the extension's isolated world (the page's wrappers are not
+ * shared), so a parent look-up per text node nearly doubles the nodes a message costs; chat
+ * messages seldom hold code, so one querySelector per message usually saves them all.
+ */
+function holdsNonText(node: Node): boolean {
+  const query = (node as Partial<ParentNode>).querySelector;
+  return query === undefined || query.call(node, NOT_TEXT_SELECTOR) !== null;
+}
+
+/** Whether a string is empty or only whitespace, without making a trimmed copy. */
+const BLANK = /^\s*$/;
 
 /**
  * Text nodes are joined with a space so words in neighbouring blocks ("hi</div><div>there")
@@ -21,13 +37,13 @@ export function readText(node: Node, maxChars: number): string {
   if (node.nodeType === Node.TEXT_NODE) return (node.nodeValue ?? '').slice(0, maxChars);
   const doc = node.ownerDocument ?? document;
   const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const check = holdsNonText(node);
   const parts: string[] = [];
   let length = 0;
   for (let text = walker.nextNode(); text && length < maxChars; text = walker.nextNode()) {
-    const parent = text.parentElement;
-    if (parent && NOT_TEXT.has(parent.tagName)) continue;
+    if (check && isNonText(text)) continue;
     const value = text.nodeValue ?? '';
-    if (value.trim() === '') continue;
+    if (BLANK.test(value)) continue;
     parts.push(value);
     length += value.length + 1;
   }
@@ -53,6 +69,7 @@ export function readMessage(node: Node, maxChars: number): ReadMessage {
   }
   const doc = node.ownerDocument ?? document;
   const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const check = holdsNonText(node);
   const parts: string[] = [];
   let length = 0;
   let total = 0;
@@ -60,13 +77,17 @@ export function readMessage(node: Node, maxChars: number): ReadMessage {
     const value = text.nodeValue ?? '';
     total += value.length;
     if (length < maxChars) {
-      const parent = text.parentElement;
-      if ((parent && NOT_TEXT.has(parent.tagName)) || value.trim() === '') continue;
+      if ((check && isNonText(text)) || BLANK.test(value)) continue;
       parts.push(value);
       length += value.length + 1;
     } else if (total > maxChars) break;
   }
   return { text: parts.join(' ').slice(0, maxChars).trim(), oversized: total > maxChars };
+}
+
+function isNonText(text: Node): boolean {
+  const parent = text.parentElement;
+  return parent !== null && NOT_TEXT.has(parent.tagName);
 }
 
 /** The length of an element's text, cheaply (textContent does not lay out). */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { compileRules, type Pack } from '~/rules/engine';
-import type { RiskSummary } from '~/rules/risk';
+import { FADE_AFTER_MESSAGES, type RiskSummary } from '~/rules/risk';
 import { ConversationMonitor } from '~/lib/conversation-monitor';
 import { ConversationSession, SNOOZE_HOUR_MS, snoozeUntil, wantsPanel, type Send, type SessionOptions } from '~/lib/conversation-session';
 import type { PanelUi } from '~/lib/panel-ui';
@@ -140,6 +140,27 @@ describe('ConversationSession', () => {
     session.flush();
     expect(saves()).toBe(before + 2);
     expect(requests.filter((r) => r.type === 'alerts').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('sends a rise in level at once, and a fall (old evidence fading) with the next delayed flush', async () => {
+    const timers: (() => void)[] = [];
+    const { session, levels } = setup({}, () => 1_000, {
+      timers: { set: (run) => timers.push(run), clear: () => {} },
+      // A clock that never runs out of budget: the long batch below is read in one go.
+      clock: () => 0,
+    });
+    await session.open('chat.example/a');
+    session.read('chat.example/a', [incoming("don't tell your mom")]);
+    expect(levels().at(-1)).toBe('warning');
+    const sent = levels().length;
+    // Enough ordinary messages for the warning's evidence to fade.
+    session.read('chat.example/a', Array.from({ length: FADE_AFTER_MESSAGES }, (_, i) => incoming(`see you at practice ${i}`)));
+    expect(levels()).toHaveLength(sent);
+    expect(timers).toHaveLength(1);
+    timers[0]!();
+    expect(levels().at(-1)).toBe('none');
+    session.read('chat.example/a', [incoming('i will post it')]);
+    expect(levels().at(-1)).toBe('urgent');
   });
 
   it('matches a long batch in slices of its time budget, one task each, in order with later batches', async () => {

@@ -31,6 +31,17 @@ describe('readMessage', () => {
     );
   });
 
+  it('leaves out code and hidden data, and reads every text node when there is none', () => {
+    const element = document.createElement('li');
+    element.innerHTML = '<span>kai</span><time>9:41</time><p>hi <script>var x = 1</script><b>there</b><style>.a{}</style></p>';
+    // Text nodes are joined with a space (the engine ignores doubled ones).
+    const words = (text: string) => text.split(/\s+/).join(' ');
+    expect(words(readMessage(element, 200).text)).toBe('kai 9:41 hi there');
+    expect(words(readText(element, 200))).toBe('kai 9:41 hi there');
+    element.innerHTML = '<span>kai</span>\n  <p>see you <b>at</b> practice</p>';
+    expect(words(readMessage(element, 200).text)).toBe('kai see you at practice');
+  });
+
   it('reads a text node directly', () => {
     const text = document.createTextNode('hello there');
     expect(readMessage(text, 5)).toEqual({ text: 'hello', oversized: true });
