@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Level, RiskSummary } from '~/rules/risk';
-import type { RuleSet } from '~/rules/bundled';
+import type { WireMatcher } from '~/rules/engine';
 import type { HelpResource } from '~/rules/help';
 import type { Catalog, Language } from '~/lib/i18n';
 import type { Settings } from '~/lib/settings-schema';
@@ -33,9 +33,12 @@ export type Request =
   | { type: 'set-settings'; settings: Partial<Settings> }
   | { type: 'get-tab-level'; tabId: number }
   | { type: 'get-catalog'; language: Language }
-  /** The rule packs to compile: the background holds them, so each chat page doesn't load them as code. */
-  | { type: 'get-rules' }
-  /** Help lines for a region, in a language. */
+  /** The shipped packs compiled by the background, for a content script to decode (rules/engine/wire.ts). */
+  | { type: 'get-matcher' }
+  /**
+   * Help lines for a region ('auto': the background works it out from the browser's locale and
+   * time zone, see detectRegion), in a language.
+   */
   | { type: 'get-help'; region: string; language: Language };
 
 export interface Responses {
@@ -47,7 +50,7 @@ export interface Responses {
   'set-settings': Settings;
   'get-tab-level': { level: Level };
   'get-catalog': Catalog;
-  'get-rules': RuleSet;
+  'get-matcher': WireMatcher;
   'get-help': HelpResource[];
 }
 
@@ -68,7 +71,7 @@ const REQUEST_TYPES: readonly RequestType[] = [
   'set-settings',
   'get-tab-level',
   'get-catalog',
-  'get-rules',
+  'get-matcher',
   'get-help',
 ];
 

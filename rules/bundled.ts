@@ -4,7 +4,7 @@
  * checks the list matches the folder) and were checked with full positions at build time, so
  * errors here mean a broken build.
  */
-import { compileRules, compileRulesInSlices, validateLexicons, validatePack, type LexiconFile, type Matcher, type Pack, type RuleError, type RuleSource, type Slicer } from './engine';
+import { compileRules, compileRulesInSlices, encodeMatcher, validateLexicons, validatePack, type LexiconFile, type Matcher, type Pack, type RuleError, type RuleSource, type Slicer, type WireMatcher } from './engine';
 import type { CompileResult } from './engine/compile';
 import { bundledLexiconFiles, bundledPackFiles } from './packs';
 
@@ -53,6 +53,19 @@ export function shippedRules(): RuleSet {
     };
   });
   return { packs, lexicons };
+}
+
+let shippedWire: Promise<WireMatcher> | undefined;
+
+/**
+ * The shipped packs compiled once and encoded for a runtime message (engine/wire.ts): the
+ * background answers each chat page's `get-matcher` with it, so no page compiles the packs. It
+ * compiles in slices (see compileRuleSetInSlices) so that a background waking up still answers
+ * the popup and other tabs in between.
+ */
+export function shippedMatcherWire(slicer: Slicer): Promise<WireMatcher> {
+  shippedWire ??= compileRuleSetInSlices(shippedRules(), slicer).then(encodeMatcher);
+  return shippedWire;
 }
 
 /** Compile a rule set; a rule set that doesn't compile is a broken build, so this throws. */

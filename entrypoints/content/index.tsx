@@ -6,8 +6,7 @@
 import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { compileRuleSetInSlices } from '~/rules/bundled';
-import { regionFromLocale } from '~/rules/help';
+import { decodeMatcherInSlices } from '~/rules/engine';
 import { chooseTranslator } from '~/lib/choose-translator';
 import { ConversationMonitor } from '~/lib/conversation-monitor';
 import { trackCurrentConversation } from '~/lib/current-conversation';
@@ -20,8 +19,8 @@ import { siteFor } from '~/lib/sites';
 import { DELIVER_EVERY_MS, watchMessages } from '~/lib/watch/message-watcher';
 import { frameOrDelay, windowTimers } from '~/lib/watch/schedule';
 
-/** Longest piece of rule compilation at start-up before the page gets the thread back. */
-const COMPILE_SLICE_MS = 8;
+/** Longest piece of work decoding the rules at start-up before the page gets the thread back. */
+const DECODE_SLICE_MS = 8;
 
 export default defineContentScript({
   matches: [
@@ -53,26 +52,25 @@ export default defineContentScript({
     // Asked once: in a content script each call is a synchronous trip into the extension bindings.
     const browserLanguage = browser.i18n.getUILanguage();
     const language = resolveLanguage(settings.language, browserLanguage);
-    const region =
-      settings.region === 'auto'
-        ? regionFromLocale(navigator.language, Intl.DateTimeFormat().resolvedOptions().timeZone)
-        : settings.region;
     // Rules and help lines come from the background: as data they cost this script (which loads
-    // on every chat page) nothing until the page is watched, and the background owns them.
-    const [t, rules, help] = await Promise.all([
+    // on every chat page) nothing until the page is watched, and the background owns them. The
+    // rules come compiled: compiling them here cost every chat page 300-450 ms of its main thread
+    // and long tasks from the garbage it made (docs/performance.md).
+    const [t, wire, help] = await Promise.all([
       chooseTranslator(language, browserLanguage),
-      sendToBackground({ type: 'get-rules' }),
-      sendToBackground({ type: 'get-help', region, language }),
+      sendToBackground({ type: 'get-matcher' }),
+      // 'auto' is resolved by the background: Intl's time zone would cost this page a long task.
+      sendToBackground({ type: 'get-help', region: settings.region, language }),
     ]);
     if (ctx.isInvalid) return;
-    // Compiled in slices of a few ms: on a slow family laptop one piece would be a long task.
-    const matcher = await compileRuleSetInSlices(rules, {
+    // Decoded in slices of a few ms: on a slow family laptop one piece would be a long task.
+    const matcher = await decodeMatcherInSlices(wire, {
       now: () => performance.now(),
       // A plain timer: ctx.setTimeout would add a listener to the context per pause (see schedule.ts).
       pause: () => new Promise((resume) => setTimeout(resume, 0)),
-      budgetMs: COMPILE_SLICE_MS,
+      budgetMs: DECODE_SLICE_MS,
     });
-    // The last compile slice may have used its whole budget: set up the watcher in a task of its own.
+    // The last slice may have used its whole budget: set up the watcher in a task of its own.
     await new Promise((resume) => setTimeout(resume, 0));
     if (ctx.isInvalid) return;
     const conversation = trackCurrentConversation(location, document);

@@ -9,10 +9,13 @@ import type { HeadsUpDatabase } from '~/lib/db/database';
 import { getSettings, updateSettings } from '~/lib/db/settings';
 import type { Catalog } from '~/lib/i18n';
 import type { Request, Responses } from '~/lib/messages';
-import { shippedRules } from '~/rules/bundled';
-import { helpFor } from '~/rules/help';
+import { shippedMatcherWire } from '~/rules/bundled';
+import { helpFor, regionFromLocale } from '~/rules/help';
 import { clearBadge, showBadge } from './badge';
 import type { TabLevels } from './tab-levels';
+
+/** Longest piece of compiling the packs before the background answers other messages. */
+const COMPILE_SLICE_MS = 20;
 
 export interface BackgroundState {
   db: HeadsUpDatabase;
@@ -20,6 +23,8 @@ export interface BackgroundState {
   now?: () => number;
   /** Reads a bundled file of the extension (the locale catalogs). */
   readPackaged?: (path: string) => Promise<unknown>;
+  /** The region 'auto' stands for (default detectRegion). */
+  detectRegion?: () => string;
 }
 
 type Sender = Pick<Browser.runtime.MessageSender, 'tab'>;
@@ -60,16 +65,32 @@ export async function handleRequest(
       const read = state.readPackaged ?? readPackagedFile;
       return (await read(`/_locales/${request.language}/messages.json`)) as Catalog;
     }
-    case 'get-rules':
-      return shippedRules();
+    case 'get-matcher':
+      return shippedMatcherWire({
+        now: () => performance.now(),
+        pause: () => new Promise((resume) => setTimeout(resume, 0)),
+        budgetMs: COMPILE_SLICE_MS,
+      });
     case 'get-help':
-      return helpFor(request.region, request.language);
+      return helpFor(request.region === 'auto' ? (state.detectRegion ?? detectRegion)() : request.region, request.language);
   }
 }
 
 export async function forgetTab(state: BackgroundState, tabId: number): Promise<void> {
   state.tabLevels.reset(tabId);
   await clearBadge(tabId);
+}
+
+let detected: string | undefined;
+
+/**
+ * The region for 'auto', from the browser's locale and, when that names none, its time zone;
+ * worked out here once rather than in every chat page: the first Intl.DateTimeFormat in a page's
+ * renderer was a 50-100 ms long task (docs/performance.md).
+ */
+export function detectRegion(): string {
+  detected ??= regionFromLocale(globalThis.navigator?.language ?? '', () => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return detected;
 }
 
 /** The extension's own files; runtime.getURL never leaves the device. */

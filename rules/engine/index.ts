@@ -9,3 +9,4 @@ export { parsePattern, type PatternNode } from './pattern';
 export { parsePackText, parseLexiconText, validatePack, validateLexicons, formatError } from './pack-parser';
 export { compileRules, compileRulesInSlices, type Matcher, type Slicer } from './compile';
 export { matchTokens, scanMessage, scanMessageCounted } from './match';
+export { encodeMatcher, decodeMatcher, decodeMatcherInSlices, type WireMatcher } from './wire';

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
-import { compileRuleSet, type RuleSet } from '~/rules/bundled';
-import { scanMessage } from '~/rules/engine';
-import { helpFor, type HelpResource } from '~/rules/help';
+import { compileRuleSet, shippedRules } from '~/rules/bundled';
+import { decodeMatcher, scanMessage, type WireMatcher } from '~/rules/engine';
+import { helpFor, regionFromLocale, type HelpResource } from '~/rules/help';
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { BADGE } from '~/lib/background/badge';
-import { forgetTab, handleRequest, type BackgroundState } from '~/lib/background/handle-request';
+import { detectRegion, forgetTab, handleRequest, type BackgroundState } from '~/lib/background/handle-request';
 import { TabLevels } from '~/lib/background/tab-levels';
 import { CONVERSATION_RETENTION_MS, pruneConversations, saveConversation } from '~/lib/db/conversations';
 import { ALERT_RETENTION_MS, pruneAlerts, recentAlerts } from '~/lib/db/alerts';
@@ -175,20 +175,26 @@ describe('protocol', () => {
     expect(isRequest('get-settings')).toBe(false);
   });
 
-  it('serves the rule packs as data that compiles, through a real message round trip', async () => {
+  it('serves the compiled packs, which survive a JSON message round trip, as a content script decodes them', async () => {
     browser.runtime.onMessage.addListener((message: unknown) =>
       isRequest(message) ? handleRequest(state, message, {}) : undefined,
     );
-    const rules = (await browser.runtime.sendMessage({ type: 'get-rules' })) as RuleSet;
-    expect(rules.packs.length).toBeGreaterThan(10);
-    // What a content script does with them: compile, then scan.
-    const matcher = compileRuleSet(JSON.parse(JSON.stringify(rules)) as RuleSet);
+    const wire = (await browser.runtime.sendMessage({ type: 'get-matcher' })) as WireMatcher;
+    // Chromium passes extension messages as JSON.
+    const matcher = decodeMatcher(JSON.parse(JSON.stringify(wire)) as WireMatcher);
+    expect(matcher).toEqual(compileRuleSet(shippedRules()));
     expect(scanMessage(matcher, "don't tell your mom we talk", 'incoming').map((h) => h.category)).toContain('secrecy');
   });
 
   it('serves help lines for a region and language', async () => {
     const help = await handleRequest(state, { type: 'get-help', region: 'MX', language: 'es' }, {});
     expect((help as HelpResource[]).map((h) => h.id)).toEqual(helpFor('MX', 'es').map((h) => h.id));
+  });
+
+  it("resolves the region 'auto' in the background, from the browser's locale", async () => {
+    const help = await handleRequest({ ...state, detectRegion: () => 'GB' }, { type: 'get-help', region: 'auto', language: 'en' }, {});
+    expect((help as HelpResource[]).map((h) => h.id)).toEqual(helpFor('GB', 'en').map((h) => h.id));
+    expect(detectRegion()).toBe(regionFromLocale(globalThis.navigator?.language ?? '', () => Intl.DateTimeFormat().resolvedOptions().timeZone));
   });
 
   it('serves a locale catalog for a language the user chose', async () => {

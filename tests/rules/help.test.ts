@@ -180,4 +180,16 @@ describe('regionFromLocale', () => {
   ] as const)('%s with time zone %s -> %s', (locale, zone, region) => {
     expect(regionFromLocale(locale, zone)).toBe(region);
   });
+
+  it('asks for the time zone only when the locale names no region', () => {
+    let asked = 0;
+    const zone = () => {
+      asked++;
+      return 'Europe/London';
+    };
+    expect(regionFromLocale('es-MX', zone)).toBe('MX');
+    expect(asked).toBe(0);
+    expect(regionFromLocale('en', zone)).toBe('GB');
+    expect(asked).toBe(1);
+  });
 });
