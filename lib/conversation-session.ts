@@ -89,6 +89,8 @@ export class ConversationSession {
   /** A lower level for the badge, sent with the next flush (see reportLevel). */
   private unsentLevel: Level | undefined;
   private flushTimer: unknown;
+  /** The pending flushTimer is flushNext's (zero delay), not flushSoon's. */
+  private flushIsNext = false;
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? Date.now;
@@ -102,6 +104,7 @@ export class ConversationSession {
   flush(): void {
     if (this.flushTimer !== undefined) this.timers.clear(this.flushTimer);
     this.flushTimer = undefined;
+    this.flushIsNext = false;
     for (const conversation of this.unsaved) this.sendSummary(conversation);
     this.unsaved.clear();
     if (this.unsentReports.length > 0) {
@@ -154,9 +157,9 @@ export class ConversationSession {
     if (result.alert) void this.options.panel.show(conversation, result.assessment);
     this.unsentReports.push(...result.reports);
     if (result.matched) this.unsaved.add(conversation);
-    // A higher level is sent at once (the stored summary decides what a reload shows); more evidence
-    // at the same level, or a level that fell as old evidence faded, can wait.
-    if (result.matched && rose(this.savedLevel.get(conversation), result.assessment.level)) this.flush();
+    // A higher level is sent in the next task (the stored summary decides what a reload shows); more
+    // evidence at the same level, or a level that fell as old evidence faded, can wait.
+    if (result.matched && rose(this.savedLevel.get(conversation), result.assessment.level)) this.flushNext();
     else if (this.unsaved.size > 0 || this.unsentReports.length > 0) this.flushSoon();
     this.reportLevel(result.assessment);
     return result.next;
@@ -224,6 +227,21 @@ export class ConversationSession {
     }, REPORT_DELAY_MS);
   }
 
+  /**
+   * Flushes in the next task: what must not wait for REPORT_DELAY_MS still leaves the watcher's
+   * pass, which it would otherwise lengthen by 0.4-2 ms per extension message (a rise in level
+   * sends three: the summary, the alert reports and the badge's level).
+   */
+  private flushNext(): void {
+    if (this.flushTimer !== undefined && this.flushIsNext) return;
+    if (this.flushTimer !== undefined) this.timers.clear(this.flushTimer);
+    this.flushIsNext = true;
+    this.flushTimer = this.timers.set(() => {
+      this.flushTimer = undefined;
+      this.flush();
+    }, 0);
+  }
+
   private sendSummary(conversation: string): void {
     const summary = this.options.monitor.summary(conversation);
     if (!summary) return;
@@ -232,20 +250,22 @@ export class ConversationSession {
   }
 
   /**
-   * The badge follows the conversation on screen: a first level or a rise is sent at once, a fall
-   * (evidence fading on a busy chat, where the level can go down and up again many times a minute)
-   * with the next flush, unless `now` (the reader acted).
+   * The badge follows the conversation on screen: a first level or a rise is sent in the next task,
+   * a fall (evidence fading on a busy chat, where the level can go down and up again many times a
+   * minute) with the delayed flush; at once when the reader acted (`now`).
    */
   private reportLevel({ level }: Pick<Assessment, 'level'>, now = false): void {
     if (level === this.reportedLevel) {
       this.unsentLevel = undefined;
       return;
     }
-    if (now || rose(this.reportedLevel, level)) this.sendLevel(level);
-    else {
-      this.unsentLevel = level;
-      this.flushSoon();
+    if (now) {
+      this.sendLevel(level);
+      return;
     }
+    this.unsentLevel = level;
+    if (rose(this.reportedLevel, level)) this.flushNext();
+    else this.flushSoon();
   }
 
   private sendLevel(level: Level): void {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { compileRules, type Pack } from '~/rules/engine';
 import { FADE_AFTER_MESSAGES, type RiskSummary } from '~/rules/risk';
 import { ConversationMonitor } from '~/lib/conversation-monitor';
-import { ConversationSession, SNOOZE_HOUR_MS, snoozeUntil, wantsPanel, type Send, type SessionOptions } from '~/lib/conversation-session';
+import { ConversationSession, REPORT_DELAY_MS, SNOOZE_HOUR_MS, snoozeUntil, wantsPanel, type Send, type SessionOptions } from '~/lib/conversation-session';
 import type { PanelUi } from '~/lib/panel-ui';
 import type { Request } from '~/lib/messages';
 import { translatorFor } from './locale-catalog';
@@ -28,6 +28,34 @@ const { matcher } = compileRules(
 const incoming = (text: string) => ({ text, direction: 'incoming' as const });
 /** Every alert report sent to the background. */
 const alerts = (requests: Request[]) => requests.flatMap((r) => (r.type === 'alerts' ? r.reports : []));
+
+/** The next task: what the session sends to the background leaves the caller's task. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Timers that run when the test says so. */
+function manualTimers() {
+  let pending: { run: () => void; ms: number; id: number }[] = [];
+  let count = 0;
+  return {
+    timers: {
+      set: (run: () => void, ms: number) => {
+        pending.push({ run, ms, id: ++count });
+        return count;
+      },
+      clear: (id: unknown) => {
+        pending = pending.filter((timer) => timer.id !== id);
+      },
+    },
+    /** The delays of the timers waiting. */
+    pending: () => pending.map((timer) => timer.ms),
+    /** Runs the timers set with a delay of at most `ms`. */
+    run: (ms: number) => {
+      const due = pending.filter((timer) => timer.ms <= ms);
+      pending = pending.filter((timer) => timer.ms > ms);
+      for (const timer of due) timer.run();
+    },
+  };
+}
 
 /** A background that keeps summaries in a Map and records every request. */
 function setup(stored: Record<string, RiskSummary> = {}, now = () => 1_000, extra: Partial<SessionOptions> = {}) {
@@ -58,9 +86,11 @@ describe('ConversationSession', () => {
     const { session, panel, summaries, levels, requests } = setup();
     await session.read('chat.example/a', [incoming('hi'), incoming("don't tell your mom")]);
     expect(panel.show).toHaveBeenCalledWith('chat.example/a', expect.objectContaining({ level: 'warning' }));
+    await tick();
     expect(summaries.get('chat.example/a')?.level).toBe('warning');
     expect(JSON.stringify([...summaries.values()])).not.toContain('tell your mom');
-    expect(levels()).toEqual(['none', 'warning']);
+    // Only the latest level goes: 'none' (the conversation opened) was still waiting when the warning came.
+    expect(levels()).toEqual(['warning']);
     expect(alerts(requests)).toHaveLength(1);
   });
 
@@ -70,19 +100,23 @@ describe('ConversationSession', () => {
     panel.hide.mockClear();
     await session.read('chat.example/b', [incoming('see you at practice')]);
     expect(panel.hide).toHaveBeenCalledTimes(1);
+    await tick();
     expect(levels().at(-1)).toBe('none');
     panel.show.mockClear();
     await session.open('chat.example/a');
     expect(panel.show).toHaveBeenCalledWith('chat.example/a', expect.objectContaining({ level: 'warning' }));
+    await tick();
     expect(levels().at(-1)).toBe('warning');
   });
 
   it('reopening a conversation in a new page restores its level before reading', async () => {
     const first = setup();
     await first.session.read('chat.example/a', [incoming('i will post it')]);
+    await tick();
     const again = setup(Object.fromEntries(first.summaries));
     await again.session.open('chat.example/a');
     expect(again.panel.show).toHaveBeenCalledWith('chat.example/a', expect.objectContaining({ level: 'urgent' }));
+    await tick();
     expect(again.levels()).toEqual(['urgent']);
   });
 
@@ -112,17 +146,22 @@ describe('ConversationSession', () => {
     await session.open('chat.example/a');
     expect(session.read('chat.example/a', [incoming("don't tell your mom")])).toBeUndefined();
     expect(panel.show).toHaveBeenCalledWith('chat.example/a', expect.objectContaining({ level: 'warning' }));
+    // What goes to the background waits for the next task: each message costs the page's thread.
+    expect(alerts(requests)).toHaveLength(0);
+    await tick();
     expect(alerts(requests)).toHaveLength(1);
   });
 
   it('sends more evidence at the same level together, after a delay, and everything when flushed', async () => {
-    const timers: (() => void)[] = [];
-    const { session, requests, summaries } = setup({}, () => 1_000, {
-      timers: { set: (run) => timers.push(run), clear: () => {} },
-    });
+    const clock = manualTimers();
+    const { session, requests, summaries } = setup({}, () => 1_000, { timers: clock.timers });
     await session.open('chat.example/a');
+    clock.run(0);
     session.read('chat.example/a', [incoming("don't tell your mom")]);
-    // A new level goes at once.
+    // A new level goes in the next task.
+    expect(summaries.get('chat.example/a')).toBeUndefined();
+    expect(clock.pending()).toEqual([0]);
+    clock.run(0);
     expect(summaries.get('chat.example/a')?.level).toBe('warning');
     const saves = () => requests.filter((r) => r.type === 'save-conversation').length;
     const before = saves();
@@ -131,8 +170,8 @@ describe('ConversationSession', () => {
     // Same level: nothing yet, one timer for both.
     expect(saves()).toBe(before);
     expect(alerts(requests)).toHaveLength(1);
-    expect(timers).toHaveLength(1);
-    timers[0]!();
+    expect(clock.pending()).toEqual([REPORT_DELAY_MS]);
+    clock.run(REPORT_DELAY_MS);
     expect(saves()).toBe(before + 1);
     expect(summaries.get('chat.example/a')?.evidence.length).toBeGreaterThan(1);
     // Leaving the page sends what is left at once.
@@ -142,24 +181,29 @@ describe('ConversationSession', () => {
     expect(requests.filter((r) => r.type === 'alerts').length).toBeGreaterThanOrEqual(2);
   });
 
-  it('sends a rise in level at once, and a fall (old evidence fading) with the next delayed flush', async () => {
-    const timers: (() => void)[] = [];
+  it('sends a rise in level in the next task, and a fall (old evidence fading) with the delayed flush', async () => {
+    const clock = manualTimers();
     const { session, levels } = setup({}, () => 1_000, {
-      timers: { set: (run) => timers.push(run), clear: () => {} },
+      timers: clock.timers,
       // A clock that never runs out of budget: the long batch below is read in one go.
       clock: () => 0,
     });
     await session.open('chat.example/a');
+    clock.run(0);
     session.read('chat.example/a', [incoming("don't tell your mom")]);
+    clock.run(0);
     expect(levels().at(-1)).toBe('warning');
     const sent = levels().length;
     // Enough ordinary messages for the warning's evidence to fade.
     session.read('chat.example/a', Array.from({ length: FADE_AFTER_MESSAGES }, (_, i) => incoming(`see you at practice ${i}`)));
+    clock.run(0);
     expect(levels()).toHaveLength(sent);
-    expect(timers).toHaveLength(1);
-    timers[0]!();
+    expect(clock.pending()).toEqual([REPORT_DELAY_MS]);
+    clock.run(REPORT_DELAY_MS);
     expect(levels().at(-1)).toBe('none');
     session.read('chat.example/a', [incoming('i will post it')]);
+    expect(clock.pending()).toEqual([0]);
+    clock.run(0);
     expect(levels().at(-1)).toBe('urgent');
   });
 
