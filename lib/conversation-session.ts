@@ -28,9 +28,10 @@ export const MATCH_BUDGET_MS = 3;
  * On a busy chat, alert reports, summaries that only gain evidence and levels that fall (old
  * evidence fading) are sent to the background together at most this often. Each extension message
  * costs the page's main thread 0.4-2 ms in Chromium (measured from a content script, whatever the
- * size), and on a busy channel sending every second was a sixth of the extension's page cost
- * (docs/performance.md). A rise in level, "Not a concern", a snooze, a switch of conversation and
- * leaving or hiding the page send at once, so a reload or the badge never misses a warning.
+ * size), and on a busy channel sending every second was about an eighth of the extension's
+ * sampled time on the page (docs/performance.md). A rise in level goes in the next task (see
+ * flushNext); "Not a concern", a snooze, a switch of conversation and leaving or hiding the page
+ * send at once; so a reload or the badge never misses a warning.
  */
 export const REPORT_DELAY_MS = 5000;
 
@@ -201,8 +202,8 @@ export class ConversationSession {
 
   private switchTo(conversation: string): void {
     if (conversation === this.active) return;
-    // What the last conversation gathered is sent before the reader moves on (its badge level
-    // not: the new conversation's follows at once).
+    // What the last conversation gathered is sent before the reader moves on (but not its badge
+    // level: the new conversation's replaces it).
     this.unsentLevel = undefined;
     this.flush();
     this.active = conversation;
