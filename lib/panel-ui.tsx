@@ -51,9 +51,8 @@ export function rememberTranslations(t: Translate, max = 500): Translate {
  * After a draw, further updates within this time are drawn together at its end: on a busy chat
  * with many red flags the panel would otherwise re-render for every one (drawing was about 5 % of
  * the content script's sampled time on the benchmark's page at 4 draws a second, and a screen
- * reader would hear every one). The first update after a quiet
- * spell is drawn at once, so a panel opens without delay; an open one gains new evidence within a
- * second.
+ * reader would hear every one). The first update after a quiet spell is drawn at once, so a panel
+ * opens without delay; an open one gains new evidence within a second.
  */
 export const REDRAW_INTERVAL_MS = 1000;
 

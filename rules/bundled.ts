@@ -1,8 +1,8 @@
 /**
  * The rule packs that ship inside the extension. The background compiles them once and hands the
- * compiled matcher to each content script (`get-matcher`, see shippedMatcherWire). The files are listed in rules/packs/index.ts (a test
- * checks the list matches the folder) and were checked with full positions at build time, so
- * errors here mean a broken build.
+ * compiled matcher to each content script (`get-matcher`, see shippedMatcherWire). The files are
+ * listed in rules/packs/index.ts (a test checks the list matches the folder) and were checked with
+ * full positions at build time, so errors here mean a broken build.
  */
 import { compileRules, compileRulesInSlices, encodeMatcher, validateLexicons, validatePack, type LexiconFile, type Matcher, type Pack, type RuleError, type RuleSource, type Slicer, type WireMatcher } from './engine';
 import type { CompileResult } from './engine/compile';
@@ -36,8 +36,8 @@ export function loadBundled(): Bundled {
 }
 
 /**
- * The packs as the extension ships them (the background compiles them). The build validated these very files with the parser
- * (the build:before hook in wxt.config.ts) and stripped what only authors need (examples and
+ * The packs as the extension ships them (the background compiles them). The build validated these
+ * very files with the parser (the build:before hook in wxt.config.ts) and stripped what only authors need (examples and
  * sources, see stripPackDocs there), so this trusts their shape; compiling still parses every
  * pattern and reports any error.
  */

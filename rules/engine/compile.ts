@@ -10,6 +10,7 @@
  *   the automaton's size and the work per message is linear in its length, whatever the rules say.
  */
 import { MIN_PREFIX, parsePattern, type PatternNode } from './pattern';
+import { runAll, runInSlices, type Slicer } from './slices';
 
 export { MIN_PREFIX };
 import { anchorTable, appliesBits, PREFIX_COST, slotsOf, wordCost, type AnchorTable, type Group, type PatternSlot } from './anchors';
@@ -138,36 +139,15 @@ class CompileError extends Error {
 }
 
 export function compileRules(packs: readonly Pack[], lexiconFiles: readonly LexiconFile[]): CompileResult {
-  const steps = compileSteps(packs, lexiconFiles);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
-
-/** How compileRulesInSlices hands the thread back: a clock and a way to wait for the next task. */
-export interface Slicer {
-  now(): number;
-  pause(): Promise<void>;
-  /** Longest slice of work, ms: under the 50 ms of a long task, with room for the page. */
-  budgetMs: number;
+  return runAll(compileSteps(packs, lexiconFiles));
 }
 
 /**
- * The same compilation, cut into slices of at most `budgetMs` with a pause between them, so a
- * content script compiling its rules at page start never blocks the page for a long task.
+ * The same compilation, cut into slices of at most `budgetMs` with a pause between them, so the
+ * background compiling the packs keeps answering other messages.
  */
-export async function compileRulesInSlices(packs: readonly Pack[], lexiconFiles: readonly LexiconFile[], slicer: Slicer): Promise<CompileResult> {
-  const steps = compileSteps(packs, lexiconFiles);
-  let sliceStart = slicer.now();
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    if (slicer.now() - sliceStart >= slicer.budgetMs) {
-      await slicer.pause();
-      sliceStart = slicer.now();
-    }
-  }
+export function compileRulesInSlices(packs: readonly Pack[], lexiconFiles: readonly LexiconFile[], slicer: Slicer): Promise<CompileResult> {
+  return runInSlices(compileSteps(packs, lexiconFiles), slicer);
 }
 
 /** Compilation as a generator that yields after each rule, so a driver can pause between rules. */

@@ -7,6 +7,7 @@ export { SEVERITIES, RULE_DIRECTIONS } from './types';
 export { normalise } from './normalise';
 export { parsePattern, type PatternNode } from './pattern';
 export { parsePackText, parseLexiconText, validatePack, validateLexicons, formatError } from './pack-parser';
-export { compileRules, compileRulesInSlices, type Matcher, type Slicer } from './compile';
+export { compileRules, compileRulesInSlices, type Matcher } from './compile';
+export type { Slicer } from './slices';
 export { matchTokens, scanMessage, scanMessageCounted } from './match';
 export { encodeMatcher, decodeMatcher, decodeMatcherInSlices, type WireMatcher } from './wire';

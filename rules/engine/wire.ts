@@ -8,7 +8,14 @@
  * string crosses as one value; an array of numbers would be converted number by number, in one
  * piece, on the page's thread). Both ends run on the same machine, so the byte order is the same.
  */
-import type { Matcher, Slicer } from './compile';
+import type { Matcher } from './compile';
+import { runAll, runInSlices, type Slicer } from './slices';
+
+/** Lists of int32 one after the other: list k is values[from[k] .. from[k+1]-1]. */
+interface WireLists {
+  readonly from: { i32: string };
+  readonly values: { i32: string };
+}
 
 /** What a field of the matcher becomes on the wire. */
 type WireValue =
@@ -18,41 +25,38 @@ type WireValue =
   | null
   | { readonly i32: string }
   | { readonly u8: string }
-  /** A Map of string -> Int32Array: keys, and the values one after the other (values[from[k]..from[k+1]-1]). */
-  | { readonly keys: string[]; readonly from: { i32: string }; readonly values: { i32: string } }
+  /** A Map of string -> Int32Array: its keys, and its values as lists. */
+  | (WireLists & { readonly keys: string[] })
   /** An array of Int32Array or undefined (the start table): `present` marks the defined ones. */
-  | { readonly present: { u8: string }; readonly from: { i32: string }; readonly values: { i32: string } }
+  | (WireLists & { readonly present: { u8: string } })
   | { readonly json: unknown };
 
+/** Both ends ship in one extension package, so the format needs no version. */
 export interface WireMatcher {
-  /** Format version: a background and a content script of different versions never meet, but a test pins it. */
-  readonly version: 1;
   readonly fields: Record<string, WireValue>;
 }
 
 export function encodeMatcher(matcher: Matcher): WireMatcher {
   const fields: Record<string, WireValue> = {};
   for (const [name, value] of Object.entries(matcher)) fields[name] = encodeValue(name, value);
-  return { version: 1, fields };
-}
-
-/** decodeMatcher in slices of at most slicer.budgetMs (a large array is one step). */
-export async function decodeMatcherInSlices(wire: WireMatcher, slicer: Slicer): Promise<Matcher> {
-  const out: Record<string, unknown> = {};
-  let sliceStart = slicer.now();
-  for (const [name, value] of Object.entries(wire.fields)) {
-    if (slicer.now() - sliceStart >= slicer.budgetMs) {
-      await slicer.pause();
-      sliceStart = slicer.now();
-    }
-    out[name] = decodeValue(name, value);
-  }
-  return out as unknown as Matcher;
+  return { fields };
 }
 
 export function decodeMatcher(wire: WireMatcher): Matcher {
+  return runAll(decodeSteps(wire));
+}
+
+/** decodeMatcher in slices of at most slicer.budgetMs (a field is one step). */
+export function decodeMatcherInSlices(wire: WireMatcher, slicer: Slicer): Promise<Matcher> {
+  return runInSlices(decodeSteps(wire), slicer);
+}
+
+function* decodeSteps(wire: WireMatcher): Generator<void, Matcher> {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(wire.fields)) out[name] = decodeValue(name, value);
+  for (const [name, value] of Object.entries(wire.fields)) {
+    out[name] = decodeValue(name, value);
+    yield;
+  }
   return out as unknown as Matcher;
 }
 
@@ -61,30 +65,16 @@ function encodeValue(name: string, value: unknown): WireValue {
   if (value instanceof Int32Array) return { i32: toBase64(value) };
   if (value instanceof Uint8Array) return { u8: toBase64(value) };
   if (value instanceof Map) {
-    const keys: string[] = [];
-    const from = [0];
-    const values: number[] = [];
     for (const [key, list] of value as Map<unknown, unknown>) {
       if (typeof key !== 'string' || !(list instanceof Int32Array)) throw new Error(`matcher field ${name}: only maps of string to Int32Array travel`);
-      keys.push(key);
-      for (let k = 0; k < list.length; k++) values.push(list[k]!);
-      from.push(values.length);
     }
-    return { keys, from: { i32: toBase64(Int32Array.from(from)) }, values: { i32: toBase64(Int32Array.from(values)) } };
+    const map = value as Map<string, Int32Array>;
+    return { keys: [...map.keys()], ...encodeLists([...map.values()]) };
   }
   if (Array.isArray(value) && value.some((v) => v === undefined || v instanceof Int32Array)) {
-    const present = new Uint8Array(value.length);
-    const from = [0];
-    const values: number[] = [];
-    value.forEach((list, k) => {
-      if (list !== undefined && !(list instanceof Int32Array)) throw new Error(`matcher field ${name}: mixed array`);
-      if (list) {
-        present[k] = 1;
-        for (let j = 0; j < list.length; j++) values.push(list[j]!);
-      }
-      from.push(values.length);
-    });
-    return { present: { u8: toBase64(present) }, from: { i32: toBase64(Int32Array.from(from)) }, values: { i32: toBase64(Int32Array.from(values)) } };
+    if (!value.every((v) => v === undefined || v instanceof Int32Array)) throw new Error(`matcher field ${name}: mixed array`);
+    const lists = value as (Int32Array | undefined)[];
+    return { present: { u8: toBase64(Uint8Array.from(lists, (list) => (list ? 1 : 0))) }, ...encodeLists(lists) };
   }
   // Plain data (the rules' ids, categories, severities): JSON as it is.
   return { json: JSON.parse(JSON.stringify(value)) as unknown };
@@ -95,18 +85,31 @@ function decodeValue(name: string, value: WireValue): unknown {
   if ('i32' in value) return new Int32Array(fromBase64(value.i32).buffer);
   if ('u8' in value) return fromBase64(value.u8);
   if ('keys' in value) {
-    const from = new Int32Array(fromBase64(value.from.i32).buffer);
-    const values = new Int32Array(fromBase64(value.values.i32).buffer);
-    return new Map(value.keys.map((key, k) => [key, values.slice(from[k]!, from[k + 1]!)]));
+    const lists = decodeLists(value);
+    return new Map(value.keys.map((key, k) => [key, lists(k)]));
   }
   if ('present' in value) {
-    const present = fromBase64(value.present.u8);
-    const from = new Int32Array(fromBase64(value.from.i32).buffer);
-    const values = new Int32Array(fromBase64(value.values.i32).buffer);
-    return Array.from(present, (has, k) => (has ? values.slice(from[k]!, from[k + 1]!) : undefined));
+    const lists = decodeLists(value);
+    return Array.from(fromBase64(value.present.u8), (has, k) => (has ? lists(k) : undefined));
   }
   if ('json' in value) return value.json;
   throw new Error(`matcher field ${name}: unknown wire form`);
+}
+
+/** Lists (undefined counts as empty) one after the other. */
+function encodeLists(lists: readonly (Int32Array | undefined)[]): WireLists {
+  const from = new Int32Array(lists.length + 1);
+  lists.forEach((list, k) => (from[k + 1] = from[k]! + (list?.length ?? 0)));
+  const values = new Int32Array(from[lists.length]!);
+  lists.forEach((list, k) => list && values.set(list, from[k]!));
+  return { from: { i32: toBase64(from) }, values: { i32: toBase64(values) } };
+}
+
+/** List k of encodeLists' output, as an Int32Array of its own. */
+function decodeLists(wire: WireLists): (k: number) => Int32Array {
+  const from = new Int32Array(fromBase64(wire.from.i32).buffer);
+  const values = new Int32Array(fromBase64(wire.values.i32).buffer);
+  return (k) => values.slice(from[k]!, from[k + 1]!);
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
