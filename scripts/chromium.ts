@@ -25,6 +25,8 @@ export interface LaunchOptions {
   /** Browser locale and time zone (Heads Up picks help lines by region); default: the system's. */
   locale?: string;
   timezoneId?: string;
+  /** Further unpacked extensions to load beside Heads Up (the page benchmark's reference reader). */
+  alsoLoad?: string[];
 }
 
 export interface LaunchedBrowser {
@@ -48,9 +50,10 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Launc
   }
 
   const profileDir = await mkdtemp(join(tmpdir(), 'heads-up-profile-'));
+  const extensions = [EXTENSION_DIR, ...(options.alsoLoad ?? [])].join(',');
   const args = [
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${extensions}`,
+    `--load-extension=${extensions}`,
     '--no-first-run',
     '--no-default-browser-check',
     // Keep Chromium itself from phoning home (and from retrying forever on a closed network).

@@ -1,12 +1,16 @@
 /**
- * Page cost in real Chromium: one browser session with the built extension; the same chat page is
- * served on two loopback addresses. 127.0.0.1 matches the content script (`http://127.0.0.1/*`),
- * 127.0.0.2 matches nothing, so the extension runs on one and not the other, in the same browser,
- * alternating A B B A A B after one uncounted warm-up run of each. Each run is a fresh tab that
- * appends the messages in bursts.
+ * Page cost in real Chromium: one browser session with the built extension and a reference
+ * reader (bench/page/reference: a MutationObserver and a TreeWalker over added nodes, the least an
+ * extension that reads new messages can do); the same chat page is served on three loopback
+ * addresses. 127.0.0.1 matches Heads Up's content script (`http://127.0.0.1/*`), 127.0.0.2
+ * matches nothing, 127.0.0.3 only the reference reader, so all three kinds of run happen in the
+ * same browser, in rotating order after one uncounted warm-up run of each. Each run is a fresh
+ * tab that appends the messages in bursts.
  *
  * - Main-thread cost: DevTools `Performance.getMetrics` ScriptDuration and TaskDuration, read just
- *   before and after the bursts; the extension's share is the difference of the medians.
+ *   before and after the bursts; the extension's share is the difference of the medians, and so is
+ *   the reference reader's, which turns the issue's absolute target into a ratio this machine's
+ *   speed cannot distort.
  * - Long tasks: a PerformanceObserver('longtask') on the page; counted in both kinds of run.
  * - Heap: `JSHeapUsedSize` after a forced GC at the end of each run (the page and the content
  *   script's isolated world share one V8 heap, so the extension's share is the difference).
@@ -32,8 +36,13 @@ export interface PageOptions {
   log: (line: string) => void;
 }
 
+/** Heads Up's content script, no extension, or the reference reader. */
+type Kind = 'with' | 'without' | 'reference';
+const HOSTS: Record<Kind, string> = { with: '127.0.0.1', without: '127.0.0.2', reference: '127.0.0.3' };
+const REFERENCE_DIR = join(HERE, 'reference');
+
 interface RunResult {
-  extension: boolean;
+  kind: Kind;
   scriptMs: number;
   taskMs: number;
   heapMB: number;
@@ -52,6 +61,8 @@ interface RunResult {
    * profiler's overhead too, so compare only profiled runs with each other).
    */
   profiledMs?: number;
+  /** Reference runs: messages the reference reader read during the bursts. */
+  referenceMessages?: number;
 }
 
 export interface PageResult {
@@ -59,6 +70,10 @@ export interface PageResult {
   rounds: number;
   /** Added main-thread script time per 1,000 messages (median with minus median without). */
   pageMsPer1000: number;
+  /** The same for the reference reader (a MutationObserver and a TreeWalker, nothing else). */
+  referenceMsPer1000: number;
+  /** Messages the reference reader read per run (median): it must have seen the bursts. */
+  referenceMessages: number;
   /** Same with whole-task time (script, style, layout, GC...). */
   taskMsPer1000: number;
   /** The watcher's own pass time per 1,000 messages (median over runs), measured inside the extension. */
@@ -71,11 +86,14 @@ export interface PageResult {
   maxSettledMs: number | null;
   pageOwnScriptMsPer1000: number;
   /**
-   * Long tasks attributed to the extension, conservatively: all long tasks seen in the runs with it
-   * minus those seen in the runs without it (never below 0). On a busy machine this includes page
-   * tasks pushed over 50 ms by the extension's added work, and plain noise.
+   * Long tasks attributed to the extension, conservatively: long tasks seen in the runs with it from
+   * its content script's start on, minus those seen in the runs without it from the same moment on
+   * (never below 0). On a busy machine this includes page tasks pushed over 50 ms by the
+   * extension's added work, and plain noise.
    */
   longTasks: number;
+  /** Long tasks in the runs with the extension that ended before its content script started. */
+  longTasksBeforeContentScript: number;
   /** The strict attribution: long tasks that contain a watcher pass of 50 ms or more. */
   longTasksWithWatcherPass: number;
   /** All long tasks the page saw, with and without the extension (the machine's own noise shows here). */
@@ -152,7 +170,8 @@ async function inExtensionWorld(cdp: CDPSession, contexts: Map<number, string>, 
   return undefined;
 }
 
-async function oneRun(page: Page, cdp: CDPSession, url: string, extension: boolean, messages: number): Promise<RunResult> {
+async function oneRun(page: Page, cdp: CDPSession, url: string, kind: Kind, messages: number): Promise<RunResult> {
+  const extension = kind === 'with';
   const contexts = new Map<number, string>();
   cdp.on('Runtime.executionContextCreated', (e) => {
     const aux = e.context.auxData as { type?: string } | undefined;
@@ -177,6 +196,16 @@ async function oneRun(page: Page, cdp: CDPSession, url: string, extension: boole
       await page.waitForTimeout(50);
     }
   }
+  const referenceExpr = 'globalThis.__referenceReaderStats?.messages ?? -1';
+  let referenceBefore = 0;
+  if (kind === 'reference') {
+    // The reference reader starts at document_idle too; it has no history pass to wait for.
+    const until = Date.now() + 15_000;
+    while ((referenceBefore = Number(await inExtensionWorld(cdp, contexts, referenceExpr))) < 0 || Number.isNaN(referenceBefore)) {
+      if (Date.now() > until) throw new Error(`the reference reader did not start on ${url}`);
+      await page.waitForTimeout(50);
+    }
+  }
   await page.waitForTimeout(300);
   await gc(cdp);
   const before = await metrics(cdp);
@@ -192,7 +221,7 @@ async function oneRun(page: Page, cdp: CDPSession, url: string, extension: boole
   if (profiling) {
     const { profile } = await cdp.send('Profiler.stop');
     mkdirSync(join(HERE, '../../bench-results'), { recursive: true });
-    writeFileSync(join(HERE, `../../bench-results/page-${extension ? 'with' : 'without'}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    writeFileSync(join(HERE, `../../bench-results/page-${kind}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
     if (extension) profiledMs = printProfile(profile);
   }
   await gc(cdp);
@@ -227,10 +256,12 @@ async function oneRun(page: Page, cdp: CDPSession, url: string, extension: boole
       firstScanAt: watchBefore!.firstScanAt,
     };
   }
+  const referenceMessages = kind === 'reference' ? Number(await inExtensionWorld(cdp, contexts, referenceExpr)) - referenceBefore : undefined;
   const passes = watch?.longPassStarts ?? [];
   const extensionLongTasks = longTasks.filter((t) => passes.some((at) => at >= t.start - 1 && at <= t.start + t.duration)).length;
   return {
-    extension,
+    kind,
+    referenceMessages,
     extensionLongTasks,
     scriptMs: (after.ScriptDuration! - before.ScriptDuration!) * 1000,
     taskMs: (after.TaskDuration! - before.TaskDuration!) * 1000,
@@ -289,12 +320,15 @@ const med = (xs: number[]) => {
 export async function runPage(opts: PageOptions): Promise<PageResult> {
   const { log } = opts;
   const feed = feedScript(opts.messages, opts.history);
-  const withExt = await serve('127.0.0.1', feed);
-  const without = await serve('127.0.0.2', feed);
+  const servers = {
+    with: await serve(HOSTS.with, feed),
+    without: await serve(HOSTS.without, feed),
+    reference: await serve(HOSTS.reference, feed),
+  };
   // BENCH_CHROME_ARGS: extra Chromium switches for a diagnosis, e.g. "--js-flags=--trace-deopt"
   // (with DEBUG=pw:browser the renderer's output shows in the log).
   const extraArgs = process.env.BENCH_CHROME_ARGS?.split(' ').filter(Boolean);
-  const browser = await launchWithExtension({ headless: true, locale: 'en-US', timezoneId: 'America/New_York', args: extraArgs });
+  const browser = await launchWithExtension({ headless: true, locale: 'en-US', timezoneId: 'America/New_York', args: extraArgs, alsoLoad: [REFERENCE_DIR] });
   const runs: RunResult[] = [];
   try {
     const sw = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -302,47 +336,60 @@ export async function runPage(opts: PageOptions): Promise<PageResult> {
     // One run of each kind first, not counted: the first page a fresh browser opens pays for cold
     // fonts, layout and code caches (80-135 ms seen), and the extension's background for its own
     // start; counting it would charge whichever kind runs first. Its long tasks are logged.
-    // Then A B B A ... so a slow phase of the machine hits both kinds alike.
-    const order: boolean[] = [false, true];
-    for (let k = 0; k < opts.rounds; k++) order.push(...(k % 2 === 0 ? [true, false] : [false, true]));
-    for (const [index, extension] of order.entries()) {
-      const warmUp = index < 2;
+    // Then A B C C B A ... so a slow phase of the machine hits every kind alike.
+    const order: Kind[] = ['without', 'with', 'reference'];
+    for (let k = 0; k < opts.rounds; k++) order.push(...(k % 2 === 0 ? (['with', 'without', 'reference'] as const) : (['reference', 'without', 'with'] as const)));
+    for (const [index, kind] of order.entries()) {
+      const warmUp = index < 3;
       const page = await browser.context.newPage();
       const cdp = await browser.context.newCDPSession(page);
-      const r = await oneRun(page, cdp, extension ? withExt.url : without.url, extension, opts.messages);
+      const r = await oneRun(page, cdp, servers[kind].url, kind, opts.messages);
       await cdp.detach().catch(() => undefined);
       await page.close();
       if (!warmUp) runs.push(r);
       log(
-        `  ${warmUp ? 'warm-up ' : ''}${extension ? 'with   ' : 'without'} script ${r.scriptMs.toFixed(0)} ms, task ${r.taskMs.toFixed(0)} ms, heap ${r.heapMB.toFixed(1)} MB, long tasks ${r.longTasks.length}${r.longTasks.length ? ` [${r.longTasks.slice(0, 4).map((t) => `${t.duration.toFixed(0)} ms at ${t.start.toFixed(0)}`).join(', ')}]` : ''}${r.extension ? ` (${r.extensionLongTasks} with a long watcher pass)` : ''}` +
+        `  ${warmUp ? 'warm-up ' : ''}${kind.padEnd(9)} script ${r.scriptMs.toFixed(0)} ms, task ${r.taskMs.toFixed(0)} ms, heap ${r.heapMB.toFixed(1)} MB, long tasks ${r.longTasks.length}${r.longTasks.length ? ` [${r.longTasks.slice(0, 4).map((t) => `${t.duration.toFixed(0)} ms at ${t.start.toFixed(0)}`).join(', ')}]` : ''}${r.kind === 'with' ? ` (${r.extensionLongTasks} with a long watcher pass)` : ''}` +
+          (r.referenceMessages !== undefined ? `, reference read ${r.referenceMessages} messages` : '') +
           (r.profiledMs !== undefined ? `, profiled content-script time ${r.profiledMs.toFixed(0)} ms` : '') +
           (r.watch ? `, watcher started at ${r.watch.startedAt.toFixed(0)}, first scan ${r.watch.firstScanAt.toFixed(0)}, bursts began after load + 300 ms; watcher ${r.watch.totalPassMs.toFixed(0)} ms for ${r.watch.messages} messages in ${r.watch.passes} passes (onMessages ${r.watch.onMessagesMs.toFixed(0)} ms${r.watch.settledPasses ? `, to settled ${r.watch.totalSettledMs.toFixed(0)} ms, max ${r.watch.maxSettledMs.toFixed(1)}` : ''}, max pass ${r.watch.maxPassMs.toFixed(1)} ms/${r.watch.maxPassMessages} msgs, ${r.watch.maxPassReadMs.toFixed(1)} ms of it reading), wall ${(r.wallMs / 1000).toFixed(1)} s` : ''),
       );
     }
   } finally {
     await browser.close();
-    withExt.server.close();
-    without.server.close();
+    for (const server of Object.values(servers)) server.server.close();
   }
   const counted = runs;
-  const w = counted.filter((r) => r.extension);
-  const wo = counted.filter((r) => !r.extension);
+  const w = counted.filter((r) => r.kind === 'with');
+  const wo = counted.filter((r) => r.kind === 'without');
+  const ref = counted.filter((r) => r.kind === 'reference');
   const per1000 = (ms: number) => (ms / opts.messages) * 1000;
   const longWith = w.flatMap((r) => r.longTasks);
   const longWithout = wo.flatMap((r) => r.longTasks);
   const watch = w.map((r) => r.watch!);
   const start = w.map((r) => r.contentStartAt).filter((x): x is number => x !== undefined);
+  // A long task that ended before the content script's first line ran cannot hold its work (it
+  // runs nothing in the page before that); the page's own loading makes tasks close to 50 ms
+  // here, so such tasks come and go with or without the extension. Attributed: long tasks from
+  // the content script's start on, minus those the runs without it saw from the same moment on.
+  const scriptStart = med(start);
+  const afterStart = (r: RunResult) => r.longTasks.filter((t) => t.start + t.duration > (r.contentStartAt ?? scriptStart));
+  const afterStartWithout = (r: RunResult) => r.longTasks.filter((t) => t.start + t.duration > scriptStart);
+  const attributable = w.flatMap(afterStart).length;
+  const seenWithout = wo.flatMap(afterStartWithout).length;
   return {
     messages: opts.messages,
     rounds: opts.rounds,
     pageMsPer1000: per1000(med(w.map((r) => r.scriptMs)) - med(wo.map((r) => r.scriptMs))),
+    referenceMsPer1000: per1000(med(ref.map((r) => r.scriptMs)) - med(wo.map((r) => r.scriptMs))),
+    referenceMessages: med(ref.map((r) => r.referenceMessages ?? 0)),
     taskMsPer1000: per1000(med(w.map((r) => r.taskMs)) - med(wo.map((r) => r.taskMs))),
     watcherMsPer1000: per1000(med(watch.map((s) => s.totalPassMs))),
     watcherScanMsPer1000: per1000(med(watch.map((s) => s.onMessagesMs))),
     watcherSettledMsPer1000: watch.every((s) => (s.settledPasses ?? 0) > 0) ? per1000(med(watch.map((s) => s.totalSettledMs))) : null,
     maxSettledMs: watch.every((s) => (s.settledPasses ?? 0) > 0) ? Math.max(...watch.map((s) => s.maxSettledMs)) : null,
     pageOwnScriptMsPer1000: per1000(med(wo.map((r) => r.scriptMs))),
-    longTasks: Math.max(0, longWith.length - longWithout.length),
+    longTasks: Math.max(0, attributable - seenWithout),
+    longTasksBeforeContentScript: longWith.length - attributable,
     longTasksWithWatcherPass: w.reduce((n, r) => n + r.extensionLongTasks, 0),
     longTasksWith: longWith.length,
     slowPasses: watch.reduce((n, s) => n + s.slowPasses, 0),
