@@ -56,7 +56,12 @@ export function directionSelector(site: SiteAdapter): string {
  * one list cost a matches() each instead of closest() walks to the root.
  */
 export function directionWithin(element: Element, site: SiteAdapter, selector: string, byParent: Map<Element, Direction>): Direction {
-  if (element.matches(selector)) return directionOf(element, site);
+  if (site.outgoing === undefined && site.incoming === undefined) {
+    // Only the attribute decides (the generic adapter): one read says whether this element
+    // decides and what, where matches() and then directionOf's closest() and read took three.
+    const marked = element.getAttribute(DIRECTION_ATTRIBUTE);
+    if (marked !== null) return marked === 'outgoing' || marked === 'incoming' ? marked : 'unknown';
+  } else if (element.matches(selector)) return directionOf(element, site);
   const parent = element.parentElement;
   if (!parent) return 'unknown';
   let direction = byParent.get(parent);

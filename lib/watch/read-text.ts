@@ -26,6 +26,16 @@ function holdsNonText(node: Node): boolean {
 const BLANK = /^\s*$/;
 
 /**
+ * BLANK.test, but most text nodes start with a visible character, which one comparison settles:
+ * below U+1680 only controls, the space and U+00A0 are whitespace to `\s`.
+ */
+function isBlank(value: string): boolean {
+  const first = value.charCodeAt(0);
+  if (first > 0x20 && first < 0x1680 && first !== 0xa0) return false;
+  return BLANK.test(value);
+}
+
+/**
  * Text nodes are joined with a space so words in neighbouring blocks ("hi</div><div>there")
  * don't fuse into one word; the engine ignores the extra spaces.
  *
@@ -35,15 +45,14 @@ const BLANK = /^\s*$/;
  */
 export function readText(node: Node, maxChars: number): string {
   if (node.nodeType === Node.TEXT_NODE) return (node.nodeValue ?? '').slice(0, maxChars);
-  const doc = node.ownerDocument ?? document;
-  const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const walker = walkerDocument(node).createTreeWalker(node, NodeFilter.SHOW_TEXT);
   const check = holdsNonText(node);
   const parts: string[] = [];
   let length = 0;
   for (let text = walker.nextNode(); text && length < maxChars; text = walker.nextNode()) {
     if (check && isNonText(text)) continue;
     const value = text.nodeValue ?? '';
-    if (BLANK.test(value)) continue;
+    if (isBlank(value)) continue;
     parts.push(value);
     length += value.length + 1;
   }
@@ -67,8 +76,7 @@ export function readMessage(node: Node, maxChars: number): ReadMessage {
     const value = node.nodeValue ?? '';
     return { text: value.slice(0, maxChars), oversized: value.length > maxChars };
   }
-  const doc = node.ownerDocument ?? document;
-  const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const walker = walkerDocument(node).createTreeWalker(node, NodeFilter.SHOW_TEXT);
   const check = holdsNonText(node);
   const parts: string[] = [];
   let length = 0;
@@ -77,12 +85,22 @@ export function readMessage(node: Node, maxChars: number): ReadMessage {
     const value = text.nodeValue ?? '';
     total += value.length;
     if (length < maxChars) {
-      if ((check && isNonText(text)) || BLANK.test(value)) continue;
+      if ((check && isNonText(text)) || isBlank(value)) continue;
       parts.push(value);
       length += value.length + 1;
     } else if (total > maxChars) break;
   }
   return { text: parts.join(' ').slice(0, maxChars).trim(), oversized: total > maxChars };
+}
+
+/**
+ * The document whose createTreeWalker to call. A walker's root may be in any document, so one is
+ * kept: `node.ownerDocument` (or the global `document`, a getter on the window) is a DOM read per
+ * message from the extension's world.
+ */
+let walkerDoc: Document | undefined;
+function walkerDocument(node: Node): Document {
+  return (walkerDoc ??= node.ownerDocument ?? document);
 }
 
 function isNonText(text: Node): boolean {
