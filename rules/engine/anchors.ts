@@ -179,6 +179,8 @@ function mergedGroup(ways: Ways): Group | undefined {
 
 /** One way of matching one pattern, as collected while compiling. */
 export interface PatternSlot {
+  /** Index of its rule. */
+  rule: number;
   /** APPLIES_* bits: the directions of messages its rule looks at. */
   applies: number;
   groups: readonly Group[];
@@ -231,6 +233,14 @@ export interface AnchorTable {
   readonly groupSymbol: Int32Array;
   /** APPLIES_* bits of rules with a way of matching that needs no group: every such message is worth a full scan. */
   readonly unanchoredApplies: number;
+  /**
+   * By slot: the rules it stands for, slotRule[slotRuleFrom[slot] .. slotRuleFrom[slot+1]-1]
+   * (equal slots of several rules are stored once). Only those rules' own states are simulated.
+   */
+  readonly slotRuleFrom: Int32Array;
+  readonly slotRule: Int32Array;
+  /** Rules with a way of matching that needs no group: simulated whenever their direction applies. */
+  readonly unanchoredRules: Int32Array;
 }
 
 /**
@@ -266,16 +276,19 @@ export function* anchorTable(slots: readonly PatternSlot[], symbolCount: number)
   };
   const slotIds = new Map<string, number>();
   const slotApplies: number[] = [];
+  const slotRules: number[][] = [];
+  const unanchoredRules = new Set<number>();
   const slotGroupFrom: number[] = [0];
   const slotGroup: number[] = [];
   /** trigger group -> guard group -> slots */
   const buckets = new Map<number, Map<number, number[]>>();
   let unanchoredApplies = 0;
   let done = 0;
-  for (const { applies, groups: all } of slots) {
+  for (const { rule, applies, groups: all } of slots) {
     if (++done % SLOTS_PER_STEP === 0) yield;
     if (all.length === 0) {
       unanchoredApplies |= applies;
+      unanchoredRules.add(rule);
       continue;
     }
     const groups = cheapestInOrder(all, GROUPS_PER_SLOT);
@@ -285,11 +298,13 @@ export function* anchorTable(slots: readonly PatternSlot[], symbolCount: number)
     const known = slotIds.get(key);
     if (known !== undefined) {
       slotApplies[known]! |= slot.applies;
+      if (!slotRules[known]!.includes(rule)) slotRules[known]!.push(rule);
       continue;
     }
     const k = slotApplies.length;
     slotIds.set(key, k);
     slotApplies.push(slot.applies);
+    slotRules.push([rule]);
     slotGroup.push(...ids);
     slotGroupFrom.push(slotGroup.length);
     // The two cheapest groups (stable: the earlier one wins a tie); a one-group slot guards itself.
@@ -319,6 +334,8 @@ export function* anchorTable(slots: readonly PatternSlot[], symbolCount: number)
     }
   }
   bucketFrom[groupCount] = bucketKey.length;
+  const slotRuleFrom = new Int32Array(slotRules.length + 1);
+  slotRules.forEach((list, k) => (slotRuleFrom[k + 1] = slotRuleFrom[k]! + list.length));
   const groupsBySymbol: number[][] = Array.from({ length: symbolCount }, () => []);
   for (let g = 0; g < groupCount; g++) for (let q = groupSymbolFrom[g]!; q < groupSymbolFrom[g + 1]!; q++) groupsBySymbol[groupSymbol[q]!]!.push(g);
   const symbolGroupFrom = new Int32Array(symbolCount + 1);
@@ -336,5 +353,8 @@ export function* anchorTable(slots: readonly PatternSlot[], symbolCount: number)
     groupSymbolFrom: Int32Array.from(groupSymbolFrom),
     groupSymbol: Int32Array.from(groupSymbol),
     unanchoredApplies,
+    slotRuleFrom,
+    slotRule: Int32Array.from(slotRules.flat()),
+    unanchoredRules: Int32Array.from([...unanchoredRules].sort((a, b) => a - b)),
   };
 }

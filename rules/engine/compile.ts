@@ -63,6 +63,12 @@ export interface Matcher extends AnchorTable {
   /** Accept codes of state s: rule index * 2 + (1 for an exception pattern). */
   readonly acceptFrom: Int32Array;
   readonly accept: Int32Array;
+  /**
+   * By state: the rule whose pattern (or exception) owns it, or -1 for states several patterns
+   * share (the root and the trie of leading words). A thread in a rule's own states can only end
+   * in that rule's accepts, so match.ts skips them for rules the anchor filter ruled out.
+   */
+  readonly stateRule: Int32Array;
 }
 
 export interface CompileResult {
@@ -96,9 +102,17 @@ class NfaBuilder {
   readonly epsilon = new IntList();
   readonly edges = new IntList();
   readonly accepts = new IntList();
+  /** Rule of each state (-1: shared); new states take `owner`. */
+  readonly owners = new IntList();
+  owner = -1;
 
   state(): number {
+    this.owners.push(this.owner);
     return this.count++;
+  }
+  /** Marks a state as shared by patterns (a trie node). */
+  share(state: number): void {
+    this.owners.data[state] = -1;
   }
   eps(from: number, to: number): void {
     this.epsilon.push(from);
@@ -204,6 +218,8 @@ function* compileSteps(packs: readonly Pack[], lexiconFiles: readonly LexiconFil
         hasExceptions: rule.except.length > 0,
       });
       const all = [...rule.patterns, ...rule.except];
+      // States built from here on belong to this rule, trie nodes aside (see Matcher.stateRule).
+      nfa.owner = index;
       all.forEach((source, k) => {
         const isException = k >= rule.patterns.length;
         const parsed = parsePattern(source);
@@ -213,13 +229,14 @@ function* compileSteps(packs: readonly Pack[], lexiconFiles: readonly LexiconFil
           const end = buildPattern(nfa, trie, expander, parsed.node, root);
           nfa.accept(end, index * 2 + (isException ? 1 : 0));
           // Exceptions only cancel a match, so only patterns need anchors.
-          if (!isException) for (const groups of slotsOf(expander, parsed.node)) anchors.push({ applies: appliesBits(rule.direction), groups });
+          if (!isException) for (const groups of slotsOf(expander, parsed.node)) anchors.push({ rule: index, applies: appliesBits(rule.direction), groups });
         } catch (e) {
           if (!(e instanceof CompileError)) throw e;
           const at = locatePattern(rule, k, e.offset);
           errors.push({ pack: pack.name, rule: rule.id, ...at, message: `${e.message} in pattern "${source}"` });
         }
       });
+      nfa.owner = -1;
       yield;
     }
   }
@@ -446,6 +463,8 @@ function trieStep(nfa: NfaBuilder, trie: Map<number, number>, state: number, sym
   let next = trie.get(key);
   if (next === undefined) {
     next = edge(nfa, state, symbol);
+    // Later patterns may walk through it: no rule owns a trie node.
+    nfa.share(next);
     trie.set(key, next);
   }
   return next;
@@ -649,6 +668,7 @@ function* freeze(nfa: NfaBuilder, root: number, rules: CompiledRule[], symbols: 
     closure: closure.data.slice(0, closure.length),
     acceptFrom,
     accept,
+    stateRule: nfa.owners.data.slice(0, n),
     ...table,
   };
 }

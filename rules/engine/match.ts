@@ -5,7 +5,7 @@
  * elementary steps is counted so a test can check that bound without timing anything.
  */
 import { ANY as ANY_SYMBOL, LINEAR_EDGES as LINEAR, type Matcher } from './compile';
-import { mayMatch } from './prefilter';
+import { candidateMarks, candidateRules } from './prefilter';
 import { symbolsOf } from './symbols';
 import { normalise } from './normalise';
 import type { Direction, Hit, Token } from './types';
@@ -32,6 +32,12 @@ interface Scratch {
   steps: number;
   /** Scratch for a token's merged symbols (symbols.ts). */
   syms: number[];
+  /**
+   * The rules to simulate, by rule index: those whose mark equals `onlyStamp` (candidateRules);
+   * null: all of them.
+   */
+  only: Int32Array | null;
+  onlyStamp: number;
 }
 
 const scratchOf = new WeakMap<Matcher, Scratch>();
@@ -53,6 +59,8 @@ function scratch(m: Matcher): Scratch {
       count: 0,
       steps: 0,
       syms: [],
+      only: null,
+      onlyStamp: 0,
     };
     scratchOf.set(m, s);
   }
@@ -77,17 +85,20 @@ export function scanMessage(m: Matcher, text: string, direction: Direction): Hit
 
 /** Matching alone, on tokens already normalised: what scanMessage does after normalise. */
 export function matchTokens(m: Matcher, text: string, tokens: readonly Token[], direction: Direction): Hit[] {
-  // The anchor filter rules out almost every message with one look-up per word.
-  if (!mayMatch(m, tokens, direction)) return [];
-  return scanTokens(m, text, tokens, direction).hits;
+  // The anchor filter rules out almost every message with one look-up per word, and leaves the
+  // rest with the few rules that could match.
+  const stamp = candidateRules(m, tokens, direction);
+  if (stamp === 0) return [];
+  return scanTokens(m, text, tokens, direction, candidateMarks(m), stamp).hits;
 }
 
 /** scanMessage, counting the elementary steps of both passes (for the linear-time test). */
 export function scanMessageCounted(m: Matcher, text: string, direction: Direction): CountedScan {
   const tokens = normalise(text);
   const counter = { steps: 0 };
-  if (!mayMatch(m, tokens, direction, counter)) return { hits: [], steps: counter.steps };
-  const full = scanTokens(m, text, tokens, direction);
+  const stamp = candidateRules(m, tokens, direction, counter);
+  if (stamp === 0) return { hits: [], steps: counter.steps };
+  const full = scanTokens(m, text, tokens, direction, candidateMarks(m), stamp);
   return { hits: full.hits, steps: counter.steps + full.steps };
 }
 
@@ -98,8 +109,14 @@ interface Found {
   last: number;
 }
 
-export function scanTokens(m: Matcher, text: string, tokens: readonly Token[], direction: Direction): CountedScan {
+/**
+ * The thread simulation over all tokens. With `only` and `onlyStamp` (candidateRules), threads
+ * enter the states of those rules only, and the states patterns share; without, every rule's.
+ */
+export function scanTokens(m: Matcher, text: string, tokens: readonly Token[], direction: Direction, only?: Int32Array, onlyStamp = 0): CountedScan {
   const s = scratch(m);
+  s.only = only ?? null;
+  s.onlyStamp = onlyStamp;
   const messageStamp = ++s.message;
   s.steps = 0;
   s.count = 0;
@@ -191,13 +208,20 @@ function contains(syms: ArrayLike<number>, symbol: number): boolean {
   return false;
 }
 
-/** Enter state t (and its closure) for a thread that began at token `from`: the set in s.cur. */
+/**
+ * Enter state t (and its closure) for a thread that began at token `from`: the set in s.cur. A
+ * state of a rule the anchor filter ruled out is left out: from there only that rule's accepts
+ * can be reached, and it cannot match.
+ */
 function enter(m: Matcher, s: Scratch, t: number, from: number): void {
-  const { closureFrom, closure } = m;
+  const { closureFrom, closure, stateRule } = m;
+  const { only, onlyStamp } = s;
   const gen = s.gen;
   for (let c = closureFrom[t]!; c < closureFrom[t + 1]!; c++) {
     const u = closure[c]!;
     s.steps++;
+    const owner = stateRule[u]!;
+    if (owner >= 0 && only !== null && only[owner] !== onlyStamp) continue;
     if (s.mark[u] !== gen) {
       s.mark[u] = gen;
       s.slot[u] = s.count;

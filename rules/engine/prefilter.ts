@@ -1,14 +1,14 @@
 /**
- * The fast first pass: "could any rule that looks at this direction match this message?".
+ * The fast first pass: "which rules that look at this direction could match this message?".
  * anchors.ts gives every way of matching a pattern (a slot) the groups of symbols it needs, in
  * order. The message is read once, word by word, marking the groups each word belongs to (where
  * each first and last occurs); then only the slots triggered by a group that occurs (their rarest)
  * are checked: each group must occur, the first occurrence of each before the last occurrence of
- * the next. Almost every chat message fails at once; those that pass go through the thread
- * simulation in match.ts, which decides which rules match, where, and whether an exception
- * cancels them.
+ * the next. Almost every chat message fails at once; for those that pass, the thread simulation
+ * in match.ts runs the candidate rules only (and the trie of leading words they share), and
+ * decides which match, where, and whether an exception cancels them.
  *
- * Exact in one direction: it never says no when a rule matches. It keeps no state between
+ * Exact in one direction: it never leaves out a rule that matches. It keeps no state between
  * messages apart from what it learnt about words, so its cost does not depend on what the page
  * said before.
  *
@@ -59,6 +59,8 @@ interface Scratch {
   poolLength: number;
   /** Per group: 1 when it triggers slots (it has buckets); read when learning a word and for the rare token read from its symbols. */
   isTrigger: Uint8Array;
+  /** By rule: the stamp of the message in which it is a candidate (see candidateRules). */
+  ruleMarks: Int32Array;
   /** Scratch while learning a word: the stamp per group of the word last learnt. */
   learnStamp: Int32Array;
   learnCount: number;
@@ -85,6 +87,7 @@ function scratch(m: Matcher): Scratch {
       pool: new Int32Array(1024),
       poolLength: 0,
       isTrigger,
+      ruleMarks: new Int32Array(m.rules.length),
       learnStamp: new Int32Array(groups),
       learnCount: 0,
       syms: [],
@@ -97,18 +100,29 @@ function scratch(m: Matcher): Scratch {
 }
 
 /**
- * Could any rule for `direction` match in these tokens? Never a false "no". Linear: each token's
- * groups are marked once; each trigger group's buckets are visited, and each slot checked, at
- * most once per message.
+ * Which rules for `direction` could match in these tokens? Returns 0 when none can (almost every
+ * chat message), else a stamp: the candidates are the rules whose candidateMarks(m) entry equals
+ * it, until the next call. Never leaves out a rule that matches. Linear: each token's groups are
+ * marked once; each trigger group's buckets are visited, and each slot checked, at most once per
+ * message.
  */
-export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direction, counter: { steps: number } = uncounted): boolean {
-  if (tokens.length === 0) return false;
+export function candidateRules(m: Matcher, tokens: readonly Token[], direction: Direction, counter: { steps: number } = uncounted): number {
+  if (tokens.length === 0) return 0;
   // An unknown direction is matched by rules for either.
   const want = direction === 'incoming' ? APPLIES_INCOMING : direction === 'outgoing' ? APPLIES_OUTGOING : APPLIES_INCOMING | APPLIES_OUTGOING;
-  if (m.unanchoredApplies & want) return true;
   const s = scratch(m);
   const stamp = ++s.stamp;
-  const { group, triggers, wordGroups } = s;
+  const { group, triggers, wordGroups, ruleMarks } = s;
+  let candidates = 0;
+  // Rules with a way that needs no word are always worth simulating (their direction is checked
+  // when they accept).
+  if (m.unanchoredApplies & want) {
+    const { unanchoredRules } = m;
+    for (let r = 0; r < unanchoredRules.length; r++) {
+      ruleMarks[unanchoredRules[r]!] = stamp;
+      candidates++;
+    }
+  }
 
   // Pass 1: which groups occur, first and last where.
   let count = 0;
@@ -156,8 +170,9 @@ export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direct
     }
   }
 
-  // Pass 2: under each trigger group that occurs, the buckets whose guard occurs, and their slots.
-  const { bucketFrom, bucketKey, bucketSlotFrom, bucketSlot, slotApplies } = m;
+  // Pass 2: under each trigger group that occurs, the buckets whose guard occurs, and their slots;
+  // each slot that passes makes its rules candidates.
+  const { bucketFrom, bucketKey, bucketSlotFrom, bucketSlot, slotApplies, slotRuleFrom, slotRule } = m;
   for (let p = 0; p < count; p++) {
     const trigger = triggers[p]!;
     for (let b = bucketFrom[trigger]!; b < bucketFrom[trigger + 1]!; b++) {
@@ -167,11 +182,23 @@ export function mayMatch(m: Matcher, tokens: readonly Token[], direction: Direct
       for (let q = bucketSlotFrom[b]!; q < bucketSlotFrom[b + 1]!; q++) {
         const slot = bucketSlot[q]!;
         counter.steps++;
-        if ((slotApplies[slot]! & want) !== 0 && slotMayMatch(m, group, slot, stamp, counter)) return true;
+        if ((slotApplies[slot]! & want) === 0 || !slotMayMatch(m, group, slot, stamp, counter)) continue;
+        for (let r = slotRuleFrom[slot]!; r < slotRuleFrom[slot + 1]!; r++) {
+          const rule = slotRule[r]!;
+          if (ruleMarks[rule] !== stamp) {
+            ruleMarks[rule] = stamp;
+            candidates++;
+          }
+        }
       }
     }
   }
-  return false;
+  return candidates > 0 ? stamp : 0;
+}
+
+/** The marks candidateRules leaves, by rule index (compare with the stamp it returned). */
+export function candidateMarks(m: Matcher): Int32Array {
+  return scratch(m).ruleMarks;
 }
 
 /** Does every group of the slot occur, each one's first occurrence before the next one's last? */
