@@ -88,7 +88,11 @@ export function summary(r: Results, meta: Record<string, unknown> = {}): Record<
     maxSettledMs: round(p?.maxSettledMs, 1),
     pageOwnScriptMsPer1000: round(p?.pageOwnScriptMsPer1000, 1),
     referenceMsPer1000: round(p?.referenceMsPer1000, 1),
-    pageVsReference: round(p && p.pageMsPer1000 / p.referenceMsPer1000, 2),
+    // Heads Up's cost over the reference reader's, from the sampled time of each one's own frames.
+    pageVsReference: round(p && p.profiledMsPer1000 / p.referenceProfiledMsPer1000, 2),
+    profiledMsPer1000: round(p?.profiledMsPer1000, 1),
+    referenceProfiledMsPer1000: round(p?.referenceProfiledMsPer1000, 1),
+    pageVsReferenceByScriptDuration: round(p && p.pageMsPer1000 / p.referenceMsPer1000, 2),
     referenceMessages: p?.referenceMessages ?? null,
     longTasksBeforeContentScript: p ? p.longTasksBeforeContentScript : null,
     longTasksWithWatcherPass: p ? p.longTasksWithWatcherPass : null,
@@ -163,7 +167,8 @@ export function render(r: Results): string {
       table(`Page (Chromium, ${p.messages} messages, ${p.rounds} runs each with Heads Up, without, and with the reference reader; medians)`, ['what', 'value'], [
         ['added main-thread script, ms per 1,000 messages', f(p.pageMsPer1000)],
         ['reference reader (observer + TreeWalker only), ms per 1,000', `${f(p.referenceMsPer1000)} (read ${p.referenceMessages} messages)`],
-        ['Heads Up / reference reader', f(p.pageMsPer1000 / p.referenceMsPer1000, 2) + 'x'],
+        ['sampled time in the extension, Heads Up / reference, ms per 1,000', `${f(p.profiledMsPer1000)} / ${f(p.referenceProfiledMsPer1000)}`],
+        ['Heads Up / reference reader, sampled (script-time ratio)', `${f(p.profiledMsPer1000 / p.referenceProfiledMsPer1000, 2)}x (${f(p.pageMsPer1000 / p.referenceMsPer1000, 2)}x)`],
         ['added main-thread tasks, ms per 1,000 messages', f(p.taskMsPer1000)],
         ['watcher passes (inside the extension), ms per 1,000', f(p.watcherMsPer1000)],
         ['  of which onMessages (match, risk, panel; first 3 ms slice of a long batch)', f(p.watcherScanMsPer1000)],
@@ -200,7 +205,8 @@ export function render(r: Results): string {
   if (p) {
     t.push(['page <= 10 ms per 1,000 messages', f(p.pageMsPer1000), mark(p.pageMsPer1000 <= 10)]);
     // The issue set 10 ms where reading alone cost 5-6: at most about 1.8x the reference reader.
-    t.push(['  the same scaled: <= 1.8x the reference reader', f(p.pageMsPer1000 / p.referenceMsPer1000, 2) + 'x', mark(p.pageMsPer1000 / p.referenceMsPer1000 <= 1.8)]);
+    const scaled = p.profiledMsPer1000 / p.referenceProfiledMsPer1000;
+    t.push(['  the same scaled: <= 1.8x the reference reader', f(scaled, 2) + 'x', mark(scaled <= 1.8)]);
     // A batch is one task's work. The session matches a long batch in 3 ms slices, one task each,
     // so "until settled" can span many tasks and is reported above, not checked here.
     t.push(['no watcher batch over 8 ms', f(p.maxBatchMs), mark(p.maxBatchMs <= 8)]);

@@ -56,9 +56,10 @@ interface RunResult {
   contentStartAt?: number;
   domContentLoadedAt: number;
   /**
-   * BENCH_PROFILE=1: sampled CPU time with a content-script frame on the stack during the bursts
-   * (natives it calls and promise microtasks included, which ScriptDuration leaves out; the
-   * profiler's overhead too, so compare only profiled runs with each other).
+   * Sampled CPU time with a content-script frame (Heads Up's or the reference reader's) on the
+   * stack during the bursts: natives it calls and promise microtasks included, which
+   * ScriptDuration leaves out; the profiler's overhead too, so compare only profiled runs with each
+   * other. Undefined in runs without an extension.
    */
   profiledMs?: number;
   /** Reference runs: messages the reference reader read during the bursts. */
@@ -74,6 +75,9 @@ export interface PageResult {
   referenceMsPer1000: number;
   /** Messages the reference reader read per run (median): it must have seen the bursts. */
   referenceMessages: number;
+  /** Sampled time with an extension frame on the stack per 1,000 messages (median): Heads Up's and the reference reader's. */
+  profiledMsPer1000: number;
+  referenceProfiledMsPer1000: number;
   /** Same with whole-task time (script, style, layout, GC...). */
   taskMsPer1000: number;
   /** The watcher's own pass time per 1,000 messages (median over runs), measured inside the extension. */
@@ -209,20 +213,21 @@ async function oneRun(page: Page, cdp: CDPSession, url: string, kind: Kind, mess
   await page.waitForTimeout(300);
   await gc(cdp);
   const before = await metrics(cdp);
-  const profiling = process.env.BENCH_PROFILE === '1';
-  let profiledMs: number | undefined;
-  if (profiling) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-  }
+  // Every run is profiled, each kind alike: the sampled time of the extension's own frames is the
+  // direct measure of its cost (ScriptDuration differences carry the page's own run-to-run swing,
+  // as large as the reference reader's whole cost). BENCH_PROFILE=1 keeps the profiles and prints
+  // Heads Up's heaviest functions.
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+  await cdp.send('Profiler.start');
   const out = (await page.evaluate('window.benchRun()')) as { appendMs: number; wallMs: number };
   const after = await metrics(cdp);
-  if (profiling) {
-    const { profile } = await cdp.send('Profiler.stop');
+  const { profile } = await cdp.send('Profiler.stop');
+  const profiledMs = kind === 'without' ? undefined : extensionTimeMs(profile);
+  if (process.env.BENCH_PROFILE === '1') {
     mkdirSync(join(HERE, '../../bench-results'), { recursive: true });
     writeFileSync(join(HERE, `../../bench-results/page-${kind}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
-    if (extension) profiledMs = printProfile(profile);
+    if (extension) printProfile(profile);
   }
   await gc(cdp);
   const heap = await metrics(cdp);
@@ -277,25 +282,27 @@ async function oneRun(page: Page, cdp: CDPSession, url: string, kind: Kind, mess
   void messages;
 }
 
-/** BENCH_PROFILE=1: the content script's functions with the most self time (minified: with a snippet). */
-function printProfile(profile: { nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }): number {
+/** Sampling interval of the page runs' CPU profiles. */
+const PROFILE_INTERVAL_US = 200;
+
+interface CpuProfile {
+  nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Sampled time per profile node (its own samples, microseconds). */
+function selfTimes(profile: CpuProfile): Map<number, number> {
   const self = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   for (let k = 0; k < samples.length; k++) self.set(samples[k]!, (self.get(samples[k]!) ?? 0) + (deltas[k] ?? 0));
-  const byFrame = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const f = node.callFrame;
-    const key = `${f.url.startsWith('chrome-extension') ? 'EXT' : f.url.split('/').pop() || '(native)'} ${f.functionName || '(anon)'} ${f.lineNumber}:${f.columnNumber}`;
-    byFrame.set(key, (byFrame.get(key) ?? 0) + (self.get(node.id) ?? 0));
-  }
-  const src = readFileSync(join(HERE, '../../.output/chrome-mv3/content-scripts/content.js'), 'utf8').split('\n');
-  for (const [key, us] of [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-    const m = / (\d+):(\d+)$/.exec(key);
-    const snippet = key.startsWith('EXT') && m ? (src[Number(m[1])] ?? '').slice(Number(m[2]), Number(m[2]) + 70) : '';
-    console.log(`    ${(us / 1000).toFixed(1).padStart(8)} ms  ${key}  ${snippet}`);
-  }
-  // Time with an extension frame anywhere on the stack.
+  return self;
+}
+
+/** Sampled time, in ms, with an extension's frame anywhere on the stack. */
+function extensionTimeMs(profile: CpuProfile): number {
+  const self = selfTimes(profile);
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const url = new Map(profile.nodes.map((node) => [node.id, node.callFrame.url]));
@@ -308,8 +315,25 @@ function printProfile(profile: { nodes: { id: number; children?: number[]; callF
       }
     }
   }
-  console.log(`    ${(extUs / 1000).toFixed(1).padStart(8)} ms  with a content-script frame on the stack`);
   return extUs / 1000;
+}
+
+/** BENCH_PROFILE=1: the content script's functions with the most self time (minified: with a snippet). */
+function printProfile(profile: CpuProfile): void {
+  const self = selfTimes(profile);
+  const byFrame = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.url.startsWith('chrome-extension') ? 'EXT' : f.url.split('/').pop() || '(native)'} ${f.functionName || '(anon)'} ${f.lineNumber}:${f.columnNumber}`;
+    byFrame.set(key, (byFrame.get(key) ?? 0) + (self.get(node.id) ?? 0));
+  }
+  const src = readFileSync(join(HERE, '../../.output/chrome-mv3/content-scripts/content.js'), 'utf8').split('\n');
+  for (const [key, us] of [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    const m = / (\d+):(\d+)$/.exec(key);
+    const snippet = key.startsWith('EXT') && m ? (src[Number(m[1])] ?? '').slice(Number(m[2]), Number(m[2]) + 70) : '';
+    console.log(`    ${(us / 1000).toFixed(1).padStart(8)} ms  ${key}  ${snippet}`);
+  }
+  console.log(`    ${extensionTimeMs(profile).toFixed(1).padStart(8)} ms  with a content-script frame on the stack`);
 }
 
 const med = (xs: number[]) => {
@@ -350,7 +374,7 @@ export async function runPage(opts: PageOptions): Promise<PageResult> {
       log(
         `  ${warmUp ? 'warm-up ' : ''}${kind.padEnd(9)} script ${r.scriptMs.toFixed(0)} ms, task ${r.taskMs.toFixed(0)} ms, heap ${r.heapMB.toFixed(1)} MB, long tasks ${r.longTasks.length}${r.longTasks.length ? ` [${r.longTasks.slice(0, 4).map((t) => `${t.duration.toFixed(0)} ms at ${t.start.toFixed(0)}`).join(', ')}]` : ''}${r.kind === 'with' ? ` (${r.extensionLongTasks} with a long watcher pass)` : ''}` +
           (r.referenceMessages !== undefined ? `, reference read ${r.referenceMessages} messages` : '') +
-          (r.profiledMs !== undefined ? `, profiled content-script time ${r.profiledMs.toFixed(0)} ms` : '') +
+          (r.profiledMs !== undefined ? `, profiled extension time ${r.profiledMs.toFixed(0)} ms` : '') +
           (r.watch ? `, watcher started at ${r.watch.startedAt.toFixed(0)}, first scan ${r.watch.firstScanAt.toFixed(0)}, bursts began after load + 300 ms; watcher ${r.watch.totalPassMs.toFixed(0)} ms for ${r.watch.messages} messages in ${r.watch.passes} passes (onMessages ${r.watch.onMessagesMs.toFixed(0)} ms${r.watch.settledPasses ? `, to settled ${r.watch.totalSettledMs.toFixed(0)} ms, max ${r.watch.maxSettledMs.toFixed(1)}` : ''}, max pass ${r.watch.maxPassMs.toFixed(1)} ms/${r.watch.maxPassMessages} msgs, ${r.watch.maxPassReadMs.toFixed(1)} ms of it reading), wall ${(r.wallMs / 1000).toFixed(1)} s` : ''),
       );
     }
@@ -382,6 +406,8 @@ export async function runPage(opts: PageOptions): Promise<PageResult> {
     pageMsPer1000: per1000(med(w.map((r) => r.scriptMs)) - med(wo.map((r) => r.scriptMs))),
     referenceMsPer1000: per1000(med(ref.map((r) => r.scriptMs)) - med(wo.map((r) => r.scriptMs))),
     referenceMessages: med(ref.map((r) => r.referenceMessages ?? 0)),
+    profiledMsPer1000: per1000(med(w.map((r) => r.profiledMs ?? 0))),
+    referenceProfiledMsPer1000: per1000(med(ref.map((r) => r.profiledMs ?? 0))),
     taskMsPer1000: per1000(med(w.map((r) => r.taskMs)) - med(wo.map((r) => r.taskMs))),
     watcherMsPer1000: per1000(med(watch.map((s) => s.totalPassMs))),
     watcherScanMsPer1000: per1000(med(watch.map((s) => s.onMessagesMs))),
