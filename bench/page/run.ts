@@ -9,8 +9,10 @@
  *
  * - Main-thread cost: DevTools `Performance.getMetrics` ScriptDuration and TaskDuration, read just
  *   before and after the bursts; the extension's share is the difference of the medians, and so is
- *   the reference reader's, which turns the issue's absolute target into a ratio this machine's
- *   speed cannot distort.
+ *   the reference reader's.
+ * - Heads Up against the reference reader: each run's CPU profile gives the time spent in each
+ *   extension's own frames; their ratio turns the issue's absolute target into one this machine's
+ *   speed cannot distort (a difference of script-time medians is too noisy for it).
  * - Long tasks: a PerformanceObserver('longtask') on the page; counted in both kinds of run.
  * - Heap: `JSHeapUsedSize` after a forced GC at the end of each run (the page and the content
  *   script's isolated world share one V8 heap, so the extension's share is the difference).
