@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS } from '~/lib/settings-schema';
 import { siteFor } from '~/lib/sites';
 import { DELIVER_EVERY_MS, watchMessages } from '~/lib/watch/message-watcher';
 import { frameOrDelay, windowTimers } from '~/lib/watch/schedule';
+import { warmUp } from '~/lib/warm-up';
 
 /** Longest piece of work decoding the rules at start-up before the page gets the thread back. */
 const DECODE_SLICE_MS = 8;
@@ -70,7 +71,11 @@ export default defineContentScript({
       pause: () => new Promise((resume) => setTimeout(resume, 0)),
       budgetMs: DECODE_SLICE_MS,
     });
-    // The last slice may have used its whole budget: set up the watcher in a task of its own.
+    // The last slice may have used its whole budget: each next step in a task of its own.
+    await new Promise((resume) => setTimeout(resume, 0));
+    if (ctx.isInvalid) return;
+    // First calls compile the matching code; better here than in a busy chat's first batch.
+    warmUp(matcher);
     await new Promise((resume) => setTimeout(resume, 0));
     if (ctx.isInvalid) return;
     const conversation = trackCurrentConversation(location, document);

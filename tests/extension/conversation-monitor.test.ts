@@ -148,3 +148,13 @@ describe('RecentHashes', () => {
     expect(recent.size).toBe(3);
   });
 });
+
+describe('warmUp', () => {
+  it('scans texts made from the rules in a monitor of its own', async () => {
+    const { warmUp, WARM_UP_TEXTS } = await import('~/lib/warm-up');
+    const { compileFromDisk } = await import('~/rules/node/load-packs');
+    const scanned = warmUp(compileFromDisk().matcher);
+    expect(scanned).toBeGreaterThan(0);
+    expect(scanned).toBeLessThanOrEqual(WARM_UP_TEXTS);
+  });
+});

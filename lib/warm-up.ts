@@ -1,0 +1,24 @@
+/**
+ * Start-up warm-up for the content script. A function's first call compiles it, and the first
+ * message that passes the anchor filter runs the thread simulation, the hits and the risk code for
+ * the first time: in a page those first calls made a busy chat's first batches 5-12 ms long
+ * (docs/performance.md, "Largest batch"). Scanning a few texts made from the rules, once, in a
+ * task of its own at start-up, moves that cost out of the chat's batches.
+ */
+import { sampleTexts, type Matcher } from '~/rules/engine';
+import { ConversationMonitor } from '~/lib/conversation-monitor';
+
+/** Texts scanned: enough to reach the engine's stages, few enough to stay a short task. */
+export const WARM_UP_TEXTS = 6;
+const CONVERSATION = 'heads-up:warm-up';
+
+/**
+ * Scans the sample texts in a monitor of its own, thrown away after: nothing reaches the page's
+ * conversations, the panel or the background. Returns how many texts were scanned.
+ */
+export function warmUp(matcher: Matcher): number {
+  const monitor = new ConversationMonitor(matcher, CONVERSATION);
+  monitor.restore(CONVERSATION);
+  const texts = sampleTexts(matcher, WARM_UP_TEXTS);
+  return monitor.scan(CONVERSATION, texts.map((text) => ({ text, direction: 'unknown' as const }))).next;
+}

@@ -1,0 +1,41 @@
+/**
+ * Texts made from a compiled matcher's own words that pass its anchor filter, so scanning them
+ * runs every stage of matching: normalising, the filter, the thread simulation and the hits. The
+ * content script scans a few once at start-up, in a task of its own: a function's first call
+ * compiles it, and in a page those first calls cost a first busy chat's batch 5-12 ms
+ * (docs/performance.md, "Largest batch"). They are word lists, not sentences, and never shown.
+ */
+import type { Matcher } from './compile';
+
+/**
+ * Up to `count` texts, each one slot's groups in order, every group given by a word that carries
+ * one of its symbols (a listed word, a prefix written as itself, or a number). Slots are taken
+ * evenly across the table, so the texts reach different rules.
+ */
+export function sampleTexts(m: Matcher, count: number): string[] {
+  const wordOf = spellings(m);
+  const slots = m.slotGroupFrom.length - 1;
+  const texts: string[] = [];
+  const step = Math.max(1, Math.floor(slots / Math.max(1, count)));
+  for (let slot = 0; slot < slots && texts.length < count; slot += step) {
+    const words: string[] = [];
+    for (let k = m.slotGroupFrom[slot]!; k < m.slotGroupFrom[slot + 1]!; k++) {
+      const group = m.slotGroup[k]!;
+      let word: string | undefined;
+      for (let q = m.groupSymbolFrom[group]!; q < m.groupSymbolFrom[group + 1]! && word === undefined; q++) word = wordOf.get(m.groupSymbol[q]!);
+      if (word === undefined) break;
+      words.push(word);
+    }
+    if (words.length === m.slotGroupFrom[slot + 1]! - m.slotGroupFrom[slot]!) texts.push(words.join(' '));
+  }
+  return texts;
+}
+
+/** A word that carries each symbol: the first listed word with it, a prefix as itself, "13" for numbers. */
+function spellings(m: Matcher): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [word, symbols] of m.words) for (const symbol of symbols) if (!out.has(symbol)) out.set(symbol, word);
+  for (const [prefix, symbols] of m.prefixes) for (const symbol of symbols) if (!out.has(symbol)) out.set(symbol, prefix);
+  for (const symbol of m.numberSymbols) if (!out.has(symbol)) out.set(symbol, '13');
+  return out;
+}
