@@ -10,15 +10,16 @@ import { ConversationMonitor } from '~/lib/conversation-monitor';
 
 /** Texts scanned: enough to reach the engine's stages, few enough to stay a short task. */
 export const WARM_UP_TEXTS = 6;
-const CONVERSATION = 'heads-up:warm-up';
+/** Site and conversation of the throw-away monitor: no page has them. */
+const WARM_UP = 'heads-up:warm-up';
 
 /**
  * Scans the sample texts in a monitor of its own, thrown away after: nothing reaches the page's
  * conversations, the panel or the background. Returns how many texts were scanned.
  */
 export function warmUp(matcher: Matcher): number {
-  const monitor = new ConversationMonitor(matcher, CONVERSATION);
-  monitor.restore(CONVERSATION);
+  const monitor = new ConversationMonitor(matcher, WARM_UP);
+  monitor.restore(WARM_UP);
   const texts = sampleTexts(matcher, WARM_UP_TEXTS);
-  return monitor.scan(CONVERSATION, texts.map((text) => ({ text, direction: 'unknown' as const }))).next;
+  return monitor.scan(WARM_UP, texts.map((text) => ({ text, direction: 'unknown' as const }))).next;
 }

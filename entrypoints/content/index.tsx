@@ -23,6 +23,12 @@ import { warmUp } from '~/lib/warm-up';
 /** Longest piece of work decoding the rules at start-up before the page gets the thread back. */
 const DECODE_SLICE_MS = 8;
 
+/**
+ * Waits for a task of its own. A plain timer: ctx.setTimeout would add a listener to the context
+ * per pause (see schedule.ts).
+ */
+const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
+
 export default defineContentScript({
   matches: [
     'http://127.0.0.1/*',
@@ -67,16 +73,15 @@ export default defineContentScript({
     // Decoded in slices of a few ms: on a slow family laptop one piece would be a long task.
     const matcher = await decodeMatcherInSlices(wire, {
       now: () => performance.now(),
-      // A plain timer: ctx.setTimeout would add a listener to the context per pause (see schedule.ts).
-      pause: () => new Promise((resume) => setTimeout(resume, 0)),
+      pause: nextTask,
       budgetMs: DECODE_SLICE_MS,
     });
     // The last slice may have used its whole budget: each next step in a task of its own.
-    await new Promise((resume) => setTimeout(resume, 0));
+    await nextTask();
     if (ctx.isInvalid) return;
     // First calls compile the matching code; better here than in a busy chat's first batch.
     warmUp(matcher);
-    await new Promise((resume) => setTimeout(resume, 0));
+    await nextTask();
     if (ctx.isInvalid) return;
     const conversation = trackCurrentConversation(location, document);
     const current = () => conversation.get();

@@ -6,7 +6,7 @@
  */
 import type { Direction } from '~/rules/engine';
 import { directionSelector, directionWithin, type SiteAdapter } from '~/lib/sites';
-import { readMessage, readText, textLength } from './read-text';
+import { readMessage, textLength } from './read-text';
 
 export interface WatchedMessage {
   text: string;
@@ -198,14 +198,11 @@ export function watchMessages(options: WatcherOptions): Watcher {
         split.push(...Array.from(element.children));
         continue;
       }
-      let { text, oversized } = readMessage(node, MAX_MESSAGE_CHARS);
-      if (isElement && !structural && oversized) {
-        if (isContainer(element, () => true)) {
-          split.push(...Array.from(element.children));
-          continue;
-        }
-        // A long message whose text counting stopped early: read it in full.
-        text = readText(node, MAX_MESSAGE_CHARS);
+      const { text, oversized } = readMessage(node, MAX_MESSAGE_CHARS);
+      // An oversized block with children holds messages; a long message is kept, cut at the cap.
+      if (isElement && !structural && oversized && isContainer(element, () => true)) {
+        split.push(...Array.from(element.children));
+        continue;
       }
       if (text) messages.push({ text, direction: directionWithin(element, site, decides, directions) });
       // Reading stops at the budget; the rest waits for the next frame (but read at least one node).

@@ -35,6 +35,13 @@ function isBlank(value: string): boolean {
   return BLANK.test(value);
 }
 
+export interface ReadMessage {
+  /** The text, at most maxChars long: a message is read in full unless it is oversized. */
+  text: string;
+  /** Whether textLength(node) > maxChars: the node may be a container of messages. */
+  oversized: boolean;
+}
+
 /**
  * Text nodes are joined with a space so words in neighbouring blocks ("hi</div><div>there")
  * don't fuse into one word; the engine ignores the extra spaces.
@@ -42,34 +49,10 @@ function isBlank(value: string): boolean {
  * The walker has no JavaScript filter: a filter is a call from C++ into JS per text node, which
  * made reading a message about twice as slow (measured in Chromium, docs/performance.md). Text
  * nodes have no children, so skipping them in the loop is the same as rejecting them in a filter.
- */
-export function readText(node: Node, maxChars: number): string {
-  if (node.nodeType === Node.TEXT_NODE) return (node.nodeValue ?? '').slice(0, maxChars);
-  const walker = walkerDocument(node).createTreeWalker(node, NodeFilter.SHOW_TEXT);
-  const check = holdsNonText(node);
-  const parts: string[] = [];
-  let length = 0;
-  for (let text = walker.nextNode(); text && length < maxChars; text = walker.nextNode()) {
-    if (check && isNonText(text)) continue;
-    const value = text.nodeValue ?? '';
-    if (isBlank(value)) continue;
-    parts.push(value);
-    length += value.length + 1;
-  }
-  return parts.join(' ').slice(0, maxChars).trim();
-}
-
-export interface ReadMessage {
-  /** What readText(node, maxChars) returns. */
-  text: string;
-  /** Whether textLength(node) > maxChars: the node may be a container of messages. */
-  oversized: boolean;
-}
-
-/**
- * readText and `textLength(node) > maxChars` in one walk: a message's text nodes are visited
- * anyway, and their lengths add up to textContent's, so the common small message costs no
- * separate textContent string. Counting stops as soon as the answer is known.
+ *
+ * The text and `textLength(node) > maxChars` come from one walk: a message's text nodes are
+ * visited anyway, and their lengths add up to textContent's, so the common small message costs no
+ * separate textContent string. Counting stops as soon as the answer is known, after the text is.
  */
 export function readMessage(node: Node, maxChars: number): ReadMessage {
   if (node.nodeType === Node.TEXT_NODE) {
