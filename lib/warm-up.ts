@@ -5,21 +5,25 @@
  * (docs/performance.md, "Largest batch"). Scanning a few texts made from the rules, once, in a
  * task of its own at start-up, moves that cost out of the chat's batches.
  */
-import { sampleTexts, type Matcher } from '~/rules/engine';
+import { NORMALISER_SAMPLES, sampleTexts, type Matcher } from '~/rules/engine';
 import { ConversationMonitor } from '~/lib/conversation-monitor';
 
-/** Texts scanned: enough to reach the engine's stages, few enough to stay a short task. */
+/** Texts from the rules scanned: enough to reach the engine's stages, few enough to stay a short task. */
 export const WARM_UP_TEXTS = 6;
 /** Site and conversation of the throw-away monitor: no page has them. */
 const WARM_UP = 'heads-up:warm-up';
 
 /**
- * Scans the sample texts in a monitor of its own, thrown away after: nothing reaches the page's
- * conversations, the panel or the background. Returns how many texts were scanned.
+ * Scans texts from the rules, then (after `pause`: each part is a task of its own, a few ms on a
+ * slow laptop) texts that take the normaliser's other paths (emoji, accents, leetspeak...), in a
+ * monitor of its own, thrown away after: nothing reaches the page's conversations, the panel or
+ * the background. Resolves to how many texts were scanned.
  */
-export function warmUp(matcher: Matcher): number {
+export async function warmUp(matcher: Matcher, pause: () => Promise<void>): Promise<number> {
   const monitor = new ConversationMonitor(matcher, WARM_UP);
   monitor.restore(WARM_UP);
-  const texts = sampleTexts(matcher, WARM_UP_TEXTS);
-  return monitor.scan(WARM_UP, texts.map((text) => ({ text, direction: 'unknown' as const }))).next;
+  const scan = (texts: readonly string[]) => monitor.scan(WARM_UP, texts.map((text) => ({ text, direction: 'unknown' as const }))).next;
+  const fromRules = scan(sampleTexts(matcher, WARM_UP_TEXTS));
+  await pause();
+  return fromRules + scan(NORMALISER_SAMPLES);
 }

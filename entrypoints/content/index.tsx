@@ -80,7 +80,7 @@ export default defineContentScript({
     await nextTask();
     if (ctx.isInvalid) return;
     // First calls compile the matching code; better here than in a busy chat's first batch.
-    warmUp(matcher);
+    await warmUp(matcher, nextTask);
     await nextTask();
     if (ctx.isInvalid) return;
     const conversation = trackCurrentConversation(location, document);

@@ -11,4 +11,4 @@ export { compileRules, compileRulesInSlices, type Matcher } from './compile';
 export type { Slicer } from './slices';
 export { matchTokens, scanMessage, scanMessageCounted } from './match';
 export { encodeMatcher, decodeMatcher, decodeMatcherInSlices, type WireMatcher } from './wire';
-export { sampleTexts } from './samples';
+export { sampleTexts, NORMALISER_SAMPLES } from './samples';

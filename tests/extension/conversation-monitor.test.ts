@@ -150,11 +150,15 @@ describe('RecentHashes', () => {
 });
 
 describe('warmUp', () => {
-  it('scans texts made from the rules in a monitor of its own', async () => {
+  it('scans texts made from the rules, then the normaliser samples, in a monitor of its own', async () => {
     const { warmUp, WARM_UP_TEXTS } = await import('~/lib/warm-up');
+    const { NORMALISER_SAMPLES } = await import('~/rules/engine');
     const { compileFromDisk } = await import('~/rules/node/load-packs');
-    const scanned = warmUp(compileFromDisk().matcher);
-    expect(scanned).toBeGreaterThan(0);
-    expect(scanned).toBeLessThanOrEqual(WARM_UP_TEXTS);
+    let pauses = 0;
+    const scanned = await warmUp(compileFromDisk().matcher, async () => void pauses++);
+    // Two parts, a task each.
+    expect(pauses).toBe(1);
+    expect(scanned).toBeGreaterThan(NORMALISER_SAMPLES.length);
+    expect(scanned).toBeLessThanOrEqual(WARM_UP_TEXTS + NORMALISER_SAMPLES.length);
   });
 });

@@ -3,7 +3,8 @@
  * so scanning them runs the thread simulation, not only the filter.
  */
 import { describe, expect, it } from 'vitest';
-import { normalise, sampleTexts } from '../../../rules/engine';
+import { NORMALISER_SAMPLES, normalise, sampleTexts } from '../../../rules/engine';
+import { normaliseSlowly } from '../../../rules/engine/normalise';
 import { candidateRules } from '../../../rules/engine/prefilter';
 import { compileFromDisk } from '../../../rules/node/load-packs';
 import { compile } from './random-rules';
@@ -27,5 +28,32 @@ describe('sampleTexts', () => {
   it('gives nothing for a matcher without rules, and one text per slot at most', () => {
     expect(sampleTexts(compile([], false), 3)).toEqual([]);
     expect(sampleTexts(compile(['send me a pic'], false), 3)).toEqual(['send me a pic']);
+  });
+});
+
+describe('NORMALISER_SAMPLES', () => {
+  const words = (text: string) => normalise(text).map((token) => token.text);
+
+  it('take the paths of the normaliser that plain lower-case words never take', () => {
+    const [capitals, spanish, fullwidth, leet, apart, apostrophes, hidden] = NORMALISER_SAMPLES;
+    // Capitals and emoji: lower-cased (repeats squashed), the emoji are no word.
+    expect(words(capitals!)).toEqual(['ok', 'sounds', 'god']);
+    expect(capitals).toMatch(/[^\u0000-\uffff]/u);
+    // Accents fold away, but ñ stays a letter of its own.
+    expect(words(spanish!)).toEqual(['que', 'paso', 'mañana', 'vienes']);
+    // Fullwidth letters read as plain ones.
+    expect(words(fullwidth!)).toEqual(['ful', 'width']);
+    // Leetspeak words get a second reading.
+    expect(normalise(leet!).every((token) => token.alt !== undefined)).toBe(true);
+    // Letters written apart are joined.
+    expect(words(apart!)).toEqual(['send', 'pic']);
+    // Apostrophes, typographic or not, are dropped inside words.
+    expect(words(apostrophes!)).toEqual(['dont', 'wory', 'its', 'fine']);
+    // A zero-width space does not split a word.
+    expect(words(hidden!)).toEqual(['zerowidth']);
+  });
+
+  it('read the same through the fast path and the general one', () => {
+    for (const text of NORMALISER_SAMPLES) expect(normalise(text), text).toEqual(normaliseSlowly(text));
   });
 });
