@@ -1,7 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { shippedMatcherFile } from './rules/bundled';
 import { formatError } from './rules/engine';
 import { compileFromDisk } from './rules/node/load-packs';
+import { SHIPPED_MATCHER_PATH } from './rules/shipped-matcher';
 import type { Plugin } from 'vite';
 
 /**
@@ -35,6 +37,11 @@ export default defineConfig({
     'build:before': () => {
       const { errors } = compileFromDisk();
       if (errors.length > 0) throw new Error(`Rule packs have errors:\n${errors.map(formatError).join('\n')}`);
+    },
+    // The packs ship compiled: the background reads this file rather than compiling them each
+    // time its service worker wakes up (rules/shipped-matcher.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: SHIPPED_MATCHER_PATH.slice(1), contents: shippedMatcherFile() });
     },
   },
   manifest: ({ browser }) => ({

@@ -109,6 +109,7 @@ export function summary(r: Results, meta: Record<string, unknown> = {}): Record<
     watcherStartMs: round(p?.watcherStartMs, 0),
     firstScanMs: round(p?.firstScanMs, 0),
     contentStartToFirstScanMs: round(p?.contentStartToFirstScanMs, 0),
+    firstPageContentStartToFirstScanMs: round(p?.firstPageContentStartToFirstScanMs, 0),
     // Sizes.
     contentScriptKB: round(s?.content.minKB, 1),
     ...Object.fromEntries(
@@ -183,6 +184,7 @@ export function render(r: Results): string {
         ['largest watcher pass, ms (messages)', `${f(p.maxBatchMs)} (${p.maxBatchMessages})`],
         ['content-script heap (JSHeapUsed with - without), MB', f(p.heapMB, 2)],
         ['DOMContentLoaded / watcher start / first scan, ms', `${f(p.domContentLoadedMs, 0)} / ${f(p.watcherStartMs, 0)} / ${f(p.firstScanMs, 0)}`],
+        ['content-script start to first scan, ms (later pages / first page after browser start)', [p.contentStartToFirstScanMs, p.firstPageContentStartToFirstScanMs].map((ms) => (ms === null ? 'n/a' : f(ms, 0))).join(' / ')],
       ]),
     );
   }

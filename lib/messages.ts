@@ -33,7 +33,7 @@ export type Request =
   | { type: 'set-settings'; settings: Partial<Settings> }
   | { type: 'get-tab-level'; tabId: number }
   | { type: 'get-catalog'; language: Language }
-  /** The shipped packs compiled by the background, for a content script to decode (rules/engine/wire.ts). */
+  /** The shipped packs as the build compiled them, for a content script to decode (rules/engine/wire.ts). */
   | { type: 'get-matcher' }
   /**
    * Help lines for a region ('auto': the background works it out from the browser's locale and

@@ -1,10 +1,11 @@
 /**
- * The rule packs that ship inside the extension. The background compiles them once and hands the
- * compiled matcher to each content script (`get-matcher`, see shippedMatcherWire). The files are
- * listed in rules/packs/index.ts (a test checks the list matches the folder) and were checked with
- * full positions at build time, so errors here mean a broken build.
+ * The rule packs that ship inside the extension. The build compiles them and writes the encoded
+ * matcher into the package (shippedMatcherFile, rules/shipped-matcher.ts), which the background
+ * hands to each content script (`get-matcher`). The files are listed in rules/packs/index.ts (a
+ * test checks the list matches the folder) and were checked with full positions at build time, so
+ * errors here mean a broken build.
  */
-import { compileRules, compileRulesInSlices, encodeMatcher, validateLexicons, validatePack, type LexiconFile, type Matcher, type Pack, type RuleError, type RuleSource, type Slicer, type WireMatcher } from './engine';
+import { compileRules, encodeMatcher, validateLexicons, validatePack, type LexiconFile, type Matcher, type Pack, type RuleError, type RuleSource } from './engine';
 import type { CompileResult } from './engine/compile';
 import { bundledLexiconFiles, bundledPackFiles } from './packs';
 
@@ -36,7 +37,7 @@ export function loadBundled(): Bundled {
 }
 
 /**
- * The packs as the extension ships them (the background compiles them). The build validated these
+ * The packs as the extension ships them (the build compiles them, see shippedMatcherFile). It validated these
  * very files with the parser (the build:before hook in wxt.config.ts) and stripped what only
  * authors need (examples and sources, see stripPackDocs there), so this trusts their shape;
  * compiling still parses every pattern and reports any error.
@@ -55,27 +56,17 @@ export function shippedRules(): RuleSet {
   return { packs, lexicons };
 }
 
-let shippedWire: Promise<WireMatcher> | undefined;
-
 /**
- * The shipped packs compiled once and encoded for a runtime message (engine/wire.ts): the
- * background answers each chat page's `get-matcher` with it, so no page compiles the packs. It
- * compiles in slices (see compileRuleSetInSlices) so that a background waking up still answers
- * the popup and other tabs in between.
+ * The text of the package's compiled matcher (SHIPPED_MATCHER_PATH): the shipped packs compiled
+ * and encoded for a runtime message (engine/wire.ts). The build writes it; tests read it too.
  */
-export function shippedMatcherWire(slicer: Slicer): Promise<WireMatcher> {
-  shippedWire ??= compileRuleSetInSlices(shippedRules(), slicer).then(encodeMatcher);
-  return shippedWire;
+export function shippedMatcherFile(): string {
+  return JSON.stringify(encodeMatcher(compileRuleSet(shippedRules())));
 }
 
 /** Compile a rule set; a rule set that doesn't compile is a broken build, so this throws. */
 export function compileRuleSet({ packs, lexicons }: RuleSet): Matcher {
   return checked(compileRules(packs, lexicons));
-}
-
-/** compileRuleSet in slices with pauses between them (see compileRulesInSlices). */
-export async function compileRuleSetInSlices({ packs, lexicons }: RuleSet, slicer: Slicer): Promise<Matcher> {
-  return checked(await compileRulesInSlices(packs, lexicons, slicer));
 }
 
 function checked(compiled: CompileResult): Matcher {

@@ -9,19 +9,17 @@ import type { HeadsUpDatabase } from '~/lib/db/database';
 import { getSettings, updateSettings } from '~/lib/db/settings';
 import type { Catalog } from '~/lib/i18n';
 import type { Request, Responses } from '~/lib/messages';
-import { shippedMatcherWire } from '~/rules/bundled';
+import type { WireMatcher } from '~/rules/engine';
 import { helpFor, regionFromLocale } from '~/rules/help';
+import { SHIPPED_MATCHER_PATH } from '~/rules/shipped-matcher';
 import { clearBadge, showBadge } from './badge';
 import type { TabLevels } from './tab-levels';
-
-/** Longest piece of compiling the packs before the background answers other messages. */
-const COMPILE_SLICE_MS = 20;
 
 export interface BackgroundState {
   db: HeadsUpDatabase;
   tabLevels: TabLevels;
   now?: () => number;
-  /** Reads a bundled file of the extension (the locale catalogs). */
+  /** Reads a bundled file of the extension (the locale catalogs, the compiled packs). */
   readPackaged?: (path: string) => Promise<unknown>;
   /** The region 'auto' stands for (default detectRegion). */
   detectRegion?: () => string;
@@ -66,11 +64,7 @@ export async function handleRequest(
       return (await read(`/_locales/${request.language}/messages.json`)) as Catalog;
     }
     case 'get-matcher':
-      return shippedMatcherWire({
-        now: () => performance.now(),
-        pause: () => new Promise((resume) => setTimeout(resume, 0)),
-        budgetMs: COMPILE_SLICE_MS,
-      });
+      return shippedMatcher(state);
     case 'get-help':
       return helpFor(request.region === 'auto' ? (state.detectRegion ?? detectRegion)() : request.region, request.language);
   }
@@ -91,6 +85,25 @@ let detected: string | undefined;
 export function detectRegion(): string {
   detected ??= regionFromLocale(globalThis.navigator?.language ?? '', () => Intl.DateTimeFormat().resolvedOptions().timeZone);
   return detected;
+}
+
+/** Per background (a state is one worker's lifetime): the compiled packs, once read. */
+const matcherFiles = new WeakMap<BackgroundState, Promise<WireMatcher>>();
+
+/**
+ * The compiled packs from the package, read once per background lifetime (a worker that wakes up
+ * reads a file instead of compiling: docs/performance.md, "Start-up"); a failed read is tried again.
+ */
+function shippedMatcher(state: BackgroundState): Promise<WireMatcher> {
+  let file = matcherFiles.get(state);
+  if (!file) {
+    file = ((state.readPackaged ?? readPackagedFile)(SHIPPED_MATCHER_PATH) as Promise<WireMatcher>).catch((error: unknown) => {
+      matcherFiles.delete(state);
+      throw error;
+    });
+    matcherFiles.set(state, file);
+  }
+  return file;
 }
 
 /** The extension's own files; runtime.getURL never leaves the device. */

@@ -158,7 +158,7 @@ export function compileRules(packs: readonly Pack[], lexiconFiles: readonly Lexi
 
 /**
  * The same compilation, cut into slices of at most `budgetMs` with a pause between them, so the
- * background compiling the packs keeps answering other messages.
+ * work of compiling never blocks its thread for long (tests compare it with compileRules).
  */
 export function compileRulesInSlices(packs: readonly Pack[], lexiconFiles: readonly LexiconFile[], slicer: Slicer): Promise<CompileResult> {
   return runInSlices(compileSteps(packs, lexiconFiles), slicer);

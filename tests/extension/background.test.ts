@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { compileRuleSet, shippedRules } from '~/rules/bundled';
+import { compileRuleSet, shippedMatcherFile, shippedRules } from '~/rules/bundled';
+import { SHIPPED_MATCHER_PATH } from '~/rules/shipped-matcher';
 import { decodeMatcher, scanMessage, type WireMatcher } from '~/rules/engine';
 import { helpFor, regionFromLocale, type HelpResource } from '~/rules/help';
 import { readFile } from 'node:fs/promises';
@@ -30,9 +31,16 @@ beforeEach(async () => {
   state = {
     db,
     tabLevels: new TabLevels(),
-    readPackaged: async (path) => JSON.parse(await readFile(`${process.cwd()}/public${path}`, 'utf8')),
+    readPackaged,
   };
 });
+
+/** The package as the build makes it: the public folder, and the compiled packs it writes. */
+const matcherFile = shippedMatcherFile();
+async function readPackaged(path: string): Promise<unknown> {
+  if (path === SHIPPED_MATCHER_PATH) return JSON.parse(matcherFile);
+  return JSON.parse(await readFile(`${process.cwd()}/public${path}`, 'utf8'));
+}
 
 afterEach(() => db.delete());
 
@@ -175,7 +183,7 @@ describe('protocol', () => {
     expect(isRequest('get-settings')).toBe(false);
   });
 
-  it('serves the compiled packs, which survive a JSON message round trip, as a content script decodes them', async () => {
+  it('serves the packs as the build compiled them, which survive a JSON message round trip, as a content script decodes them', async () => {
     browser.runtime.onMessage.addListener((message: unknown) =>
       isRequest(message) ? handleRequest(state, message, {}) : undefined,
     );
@@ -184,6 +192,24 @@ describe('protocol', () => {
     const matcher = decodeMatcher(JSON.parse(JSON.stringify(wire)) as WireMatcher);
     expect(matcher).toEqual(compileRuleSet(shippedRules()));
     expect(scanMessage(matcher, "don't tell your mom we talk", 'incoming').map((h) => h.category)).toContain('secrecy');
+  });
+
+  it('reads the compiled packs from the package once per background, and again after a failed read', async () => {
+    const reads: string[] = [];
+    let fail = true;
+    const counting: BackgroundState = {
+      ...state,
+      readPackaged: async (path) => {
+        reads.push(path);
+        if (path === SHIPPED_MATCHER_PATH && fail) throw new Error('package not readable');
+        return readPackaged(path);
+      },
+    };
+    await expect(handleRequest(counting, { type: 'get-matcher' }, {})).rejects.toThrow('package not readable');
+    fail = false;
+    const first = await handleRequest(counting, { type: 'get-matcher' }, {});
+    expect(await handleRequest(counting, { type: 'get-matcher' }, {})).toBe(first);
+    expect(reads).toEqual([SHIPPED_MATCHER_PATH, SHIPPED_MATCHER_PATH]);
   });
 
   it('serves help lines for a region and language', async () => {
