@@ -7,7 +7,6 @@
 import type { SnoozeChoice } from '~/components/PanelActions';
 import { levelIndex, type Assessment, type Level } from '~/rules/risk';
 import type { ConversationMonitor } from '~/lib/conversation-monitor';
-import type { Translate } from '~/lib/i18n';
 import type { AlertReport, RequestOf, Responses, RequestType } from '~/lib/messages';
 import type { PanelUi } from '~/lib/panel-ui';
 import type { WatchedMessage } from '~/lib/watch/message-watcher';
@@ -46,7 +45,6 @@ export interface SessionOptions {
   /** Host name of the chat site. */
   site: string;
   send: Send;
-  t: Translate;
   now?: () => number;
   /** Matching time per task in ms (default MATCH_BUDGET_MS). */
   budgetMs?: number;
@@ -173,7 +171,7 @@ export class ConversationSession {
       this.save(conversation);
       this.reportLevel(assessment, true);
       // The reader has answered; strong signs that come later still open the panel.
-      this.options.panel.hide(this.options.t('panel_not_concern_announce'));
+      this.options.panel.hide('panel_not_concern_announce');
     });
   }
 
@@ -181,7 +179,7 @@ export class ConversationSession {
     return this.enqueue(async () => {
       if (!this.options.monitor.snooze(conversation, snoozeUntil(choice, this.now()))) return;
       this.save(conversation);
-      this.options.panel.hide(this.options.t('panel_snoozed_announce'));
+      this.options.panel.hide('panel_snoozed_announce');
     });
   }
 

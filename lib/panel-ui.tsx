@@ -10,19 +10,23 @@ import { PanelApp } from '~/components/PanelApp';
 import type { SnoozeChoice } from '~/components/PanelActions';
 import type { HelpResource } from '~/rules/help';
 import type { Assessment } from '~/rules/risk';
-import type { Translate } from '~/lib/i18n';
+import type { MessageKey, Translate } from '~/lib/i18n';
 import type { Audience } from '~/lib/settings-schema';
 import { PANEL_HOST } from '~/lib/watch/message-watcher';
 
 export interface PanelUi {
   /** Opens (or refreshes) the panel for a conversation's assessment. */
   show(conversation: string, assessment: Assessment): Promise<void>;
-  /** Closes the panel; `status` is announced to screen readers (e.g. "snoozed"). */
-  hide(status?: string): void;
+  /** Closes the panel; the `status` text is announced to screen readers (e.g. "snoozed"). */
+  hide(status?: MessageKey): void;
 }
 
 export interface PanelUiOptions {
-  t: Translate;
+  /**
+   * Loads the panel's strings, on the first show: a page that never shows the panel never asks
+   * (see pageTranslator in lib/choose-translator.ts).
+   */
+  translator: () => Promise<Translate>;
   help: HelpResource[];
   audience: Audience;
   onNotConcern: (conversation: string) => void;
@@ -57,7 +61,10 @@ export function rememberTranslations(t: Translate, max = 500): Translate {
 export const REDRAW_INTERVAL_MS = 1000;
 
 export function createPanelUi(ctx: ContentScriptContext, options: PanelUiOptions): PanelUi {
-  const t = rememberTranslations(options.t);
+  let translate: Promise<Translate> | undefined;
+  /** The panel's strings once loaded; nothing is drawn before (see show). */
+  let t: Translate = (key) => key;
+  const loadStrings = () => (translate ??= options.translator().then((loaded) => (t = rememberTranslations(loaded))));
   let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | undefined;
   let current: { conversation: string; assessment: Assessment } | undefined;
   let open = false;
@@ -134,13 +141,18 @@ export function createPanelUi(ctx: ContentScriptContext, options: PanelUiOptions
       current = { conversation, assessment };
       open = true;
       status = '';
-      const created = await mountOnce();
+      const [created] = await Promise.all([mountOnce(), loadStrings()]);
       if (created.mounted) await drawSoon(created.mounted);
     },
-    hide(message = '') {
+    hide(statusKey) {
       open = false;
-      status = message;
-      void ui?.then((created) => created.mounted && draw(created.mounted));
+      status = '';
+      // Nothing to hide before a first show, which mounts the panel and loads its strings.
+      void ui?.then(async (created) => {
+        await translate;
+        if (statusKey) status = t(statusKey);
+        if (created.mounted) draw(created.mounted);
+      });
     },
   };
 }

@@ -7,7 +7,7 @@ import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { decodeMatcherInSlices } from '~/rules/engine';
-import { chooseTranslator } from '~/lib/choose-translator';
+import { pageTranslator } from '~/lib/choose-translator';
 import { ConversationMonitor } from '~/lib/conversation-monitor';
 import { trackCurrentConversation } from '~/lib/current-conversation';
 import { ConversationSession } from '~/lib/conversation-session';
@@ -63,8 +63,7 @@ export default defineContentScript({
     // on every chat page) nothing until the page is watched, and the background owns them. The
     // rules come compiled: compiling them here cost every chat page 300-450 ms of its main thread
     // and long tasks from the garbage it made (docs/performance.md).
-    const [t, wire, help] = await Promise.all([
-      chooseTranslator(language, browserLanguage),
+    const [wire, help] = await Promise.all([
       sendToBackground({ type: 'get-matcher' }),
       // 'auto' is resolved by the background: Intl's time zone would cost this page a long task.
       sendToBackground({ type: 'get-help', region: settings.region, language }),
@@ -88,7 +87,7 @@ export default defineContentScript({
 
     // The panel's buttons call the session, which is created just below (they can't be pressed before).
     const panel = createPanelUi(ctx, {
-      t,
+      translator: () => pageTranslator(language),
       help,
       audience: settings.audience,
       onNotConcern: (conversation) => void session.notConcern(conversation),
@@ -99,7 +98,6 @@ export default defineContentScript({
       panel,
       site: location.host,
       send: sendToBackground,
-      t,
     });
     void session.open(current());
 

@@ -5,7 +5,6 @@ import { ConversationMonitor } from '~/lib/conversation-monitor';
 import { ConversationSession, REPORT_DELAY_MS, SNOOZE_HOUR_MS, snoozeUntil, wantsPanel, type Send, type SessionOptions } from '~/lib/conversation-session';
 import type { PanelUi } from '~/lib/panel-ui';
 import type { Request } from '~/lib/messages';
-import { translatorFor } from './locale-catalog';
 
 const pack = (category: string, severity: Pack['rules'][number]['severity'], pattern: string): Pack => ({
   name: `test/${category}.json`,
@@ -73,7 +72,6 @@ function setup(stored: Record<string, RiskSummary> = {}, now = () => 1_000, extr
     panel,
     site: 'chat.example',
     send,
-    t: translatorFor('en'),
     now,
     ...extra,
   });
@@ -124,7 +122,7 @@ describe('ConversationSession', () => {
     const { session, panel, summaries } = setup();
     await session.read('chat.example/a', [incoming('you are so pretty'), incoming("don't tell your mom")]);
     await session.notConcern('chat.example/a');
-    expect(panel.hide).toHaveBeenLastCalledWith('Okay. Heads Up will stay quiet about small signs in this chat.');
+    expect(panel.hide).toHaveBeenLastCalledWith('panel_not_concern_announce');
     expect(summaries.get('chat.example/a')?.notConcern).toBe(true);
   });
 
@@ -132,6 +130,7 @@ describe('ConversationSession', () => {
     const first = setup();
     await first.session.read('chat.example/a', [incoming("don't tell your mom")]);
     await first.session.snooze('chat.example/a', 'hour');
+    expect(first.panel.hide).toHaveBeenLastCalledWith('panel_snoozed_announce');
     expect(first.summaries.get('chat.example/a')?.snoozedUntil).toBe(1_000 + SNOOZE_HOUR_MS);
 
     const again = setup(Object.fromEntries(first.summaries));
@@ -245,8 +244,7 @@ describe('ConversationSession', () => {
       send: (async () => {
         throw new Error('no receiver');
       }) as Send,
-      t: translatorFor('en'),
-    });
+      });
     await failing.read('chat.example/a', [incoming("don't tell your mom")]);
     expect(panel.show).toHaveBeenCalledTimes(1);
   });
