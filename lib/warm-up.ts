@@ -14,8 +14,8 @@ export const WARM_UP_TEXTS = 6;
 const WARM_UP = 'heads-up:warm-up';
 
 /**
- * Scans texts from the rules, then (after `pause`: each part is a task of its own, a few ms on a
- * slow laptop) texts that take the normaliser's other paths (emoji, accents, leetspeak...), in a
+ * Scans texts that take the normaliser's other paths (emoji, accents, leetspeak...), then (after
+ * `pause`: each part is a task of its own, a few ms on a slow laptop) texts from the rules, in a
  * monitor of its own, thrown away after: nothing reaches the page's conversations, the panel or
  * the background. Resolves to how many texts were scanned.
  */
@@ -23,7 +23,9 @@ export async function warmUp(matcher: Matcher, pause: () => Promise<void>): Prom
   const monitor = new ConversationMonitor(matcher, WARM_UP);
   monitor.restore(WARM_UP);
   const scan = (texts: readonly string[]) => monitor.scan(WARM_UP, texts.map((text) => ({ text, direction: 'unknown' as const }))).next;
-  const fromRules = scan(sampleTexts(matcher, WARM_UP_TEXTS));
+  // The normaliser's samples first: their feedback must be there before V8 optimises the code
+  // (see NORMALISER_SAMPLES).
+  const samples = scan(NORMALISER_SAMPLES);
   await pause();
-  return fromRules + scan(NORMALISER_SAMPLES);
+  return samples + scan(sampleTexts(matcher, WARM_UP_TEXTS));
 }

@@ -13,15 +13,18 @@ import type { Matcher } from './compile';
  * apostrophes (typographic too) and a zero-width space. The first call of each path costs a
  * message in a chat's batch 0.15-1.3 ms even after the rules' texts were scanned (Node, measured
  * for docs/performance.md): folding the first emoji compiles Unicode tables and a regular
- * expression. Each character is folded once and remembered, so these cost nothing later.
+ * expression. Each character is folded once and remembered, so these cost nothing later. They
+ * also give V8 type feedback for branches plain words never reach (a capital or a sign glued to a
+ * word outside the fast path): optimised code compiled without it was thrown away at the first
+ * such message, in the middle of a busy chat (docs/performance.md, "Largest batch").
  */
 export const NORMALISER_SAMPLES: readonly string[] = [
-  'OK Sounds Good 😂✨',
-  'qué pasó mañana, ¿vienes?',
+  'OK Sounds Good😂✨',
+  'Qué pasó mañana… ¿vienes?',
   'ｆｕｌｌ ｗｉｄｔｈ',
   'gr8 m8 n1 l8r',
   's e n d, p.i.c',
-  'don\u2019t worry it\'s fine',
+  'Don\u2019t worry it\'s fine',
   'zero\u200bwidth',
 ];
 

@@ -150,7 +150,7 @@ describe('RecentHashes', () => {
 });
 
 describe('warmUp', () => {
-  it('scans texts made from the rules, then the normaliser samples, in a monitor of its own', async () => {
+  it('scans the normaliser samples, then texts made from the rules, in a monitor of its own', async () => {
     const { warmUp, WARM_UP_TEXTS } = await import('~/lib/warm-up');
     const { NORMALISER_SAMPLES } = await import('~/rules/engine');
     const { compileFromDisk } = await import('~/rules/node/load-packs');

@@ -36,19 +36,22 @@ describe('NORMALISER_SAMPLES', () => {
 
   it('take the paths of the normaliser that plain lower-case words never take', () => {
     const [capitals, spanish, fullwidth, leet, apart, apostrophes, hidden] = NORMALISER_SAMPLES;
-    // Capitals and emoji: lower-cased (repeats squashed), the emoji are no word.
+    // Capitals and emoji: lower-cased (repeats squashed), the emoji (glued to a word) are no word.
     expect(words(capitals!)).toEqual(['ok', 'sounds', 'god']);
-    expect(capitals).toMatch(/[^\u0000-\uffff]/u);
-    // Accents fold away, but ñ stays a letter of its own.
+    expect(capitals).toMatch(/[a-z][^\u0000-\uffff]/u);
+    // Accents fold away, but ñ stays a letter of its own; a capital and a sign (…) outside the fast path.
     expect(words(spanish!)).toEqual(['que', 'paso', 'mañana', 'vienes']);
+    expect(spanish).toMatch(/^[A-Z][a-z]*[^\u0000-\u007f]/u);
+    expect(spanish).toMatch(/a\u2026/u);
     // Fullwidth letters read as plain ones.
     expect(words(fullwidth!)).toEqual(['ful', 'width']);
     // Leetspeak words get a second reading.
     expect(normalise(leet!).every((token) => token.alt !== undefined)).toBe(true);
     // Letters written apart are joined.
     expect(words(apart!)).toEqual(['send', 'pic']);
-    // Apostrophes, typographic or not, are dropped inside words.
+    // Apostrophes, typographic or not, are dropped inside words (the first after a capital).
     expect(words(apostrophes!)).toEqual(['dont', 'wory', 'its', 'fine']);
+    expect(apostrophes).toMatch(/^D/);
     // A zero-width space does not split a word.
     expect(words(hidden!)).toEqual(['zerowidth']);
   });
