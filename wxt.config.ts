@@ -4,33 +4,11 @@ import { shippedMatcherFile } from './rules/bundled';
 import { formatError } from './rules/engine';
 import { compileFromDisk } from './rules/node/load-packs';
 import { SHIPPED_MATCHER_PATH } from './rules/shipped-matcher';
-import type { Plugin } from 'vite';
-
-/**
- * Rule packs ship without what only their authors need (examples, sources): about 40% of their
- * size, in a content script that loads on every chat page. The build:before hook below has
- * already checked the complete files with the parser.
- */
-function stripPackDocs(): Plugin {
-  return {
-    name: 'heads-up:strip-pack-docs',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/[\\/]rules[\\/]packs[\\/][^?]+\.json$/.test(id)) return;
-      const pack = JSON.parse(code) as { rules?: Record<string, unknown>[] };
-      for (const rule of pack.rules ?? []) {
-        delete rule.examples;
-        delete rule.source;
-      }
-      return { code: JSON.stringify(pack), map: null };
-    },
-  };
-}
 
 // See docs/permissions.md for why each permission is (or is not) requested.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), stripPackDocs()] }),
+  vite: () => ({ plugins: [preact()] }),
   hooks: {
     // The same parser as the tests and the options editor: a broken pack fails the build with
     // its file, rule, line and column instead of shipping a matcher that throws at run time.

@@ -37,10 +37,9 @@ export function loadBundled(): Bundled {
 }
 
 /**
- * The packs as the extension ships them (the build compiles them, see shippedMatcherFile). It validated these
- * very files with the parser (the build:before hook in wxt.config.ts) and stripped what only
- * authors need (examples and sources, see stripPackDocs there), so this trusts their shape;
- * compiling still parses every pattern and reports any error.
+ * The packs as the extension ships them, compiled (shippedMatcherFile). The build has validated
+ * these very files with the parser first (the build:before hook in wxt.config.ts), so this trusts
+ * their shape; compiling still parses every pattern and reports any error.
  */
 export function shippedRules(): RuleSet {
   const lexicons = Object.entries(bundledLexiconFiles).map(([name, value]) => ({ name, ...(value as Omit<LexiconFile, 'name'>) }));

@@ -1,7 +1,7 @@
 /**
  * Loads rule packs and lexicons from disk with full error positions. Node only (fs): used by the
- * build check, the tests and the command-line tools. The extension uses rules/bundled.ts instead,
- * which validates the same files through the same validator.
+ * build check, the tests and the command-line tools. The packs the extension ships are compiled
+ * from rules/bundled.ts (the same files through the same validator, listed in rules/packs/index.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
