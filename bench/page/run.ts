@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/chromium';
 import { generateMessages, pick, rng } from '../corpus';
+import { endTrace, extensionCalls, startTrace } from './trace';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const PAGE_SEED = 5000;
@@ -228,9 +229,21 @@ async function oneRun(page: Page, cdp: CDPSession, url: string, kind: Kind, mess
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
   await cdp.send('Profiler.start');
+  const tracing = extension && process.env.BENCH_TRACE === '1';
+  if (tracing) await startTrace(cdp);
   const out = (await page.evaluate('window.benchRun()')) as { appendMs: number; wallMs: number };
   const after = await metrics(cdp);
   const { profile } = await cdp.send('Profiler.stop');
+  if (tracing) {
+    const events = await endTrace(cdp);
+    mkdirSync(join(HERE, '../../bench-results'), { recursive: true });
+    writeFileSync(join(HERE, `../../bench-results/page-${kind}-${Date.now()}.trace.json`), JSON.stringify(events));
+    const calls = extensionCalls(events);
+    const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : ms.toFixed(1));
+    console.log(`    longest calls into the content script (wall / thread CPU ms): ${calls.slice(0, 8).map((c) => `${fmt(c.wallMs)}/${fmt(c.threadMs)} at ${(c.at / 1000).toFixed(1)} s`).join(', ')}`);
+    const over = calls.filter((c) => c.wallMs > 8);
+    console.log(`    calls over 8 ms wall: ${over.length}, of them over 8 ms of thread CPU: ${over.filter((c) => (c.threadMs ?? 0) > 8).length}`);
+  }
   const profiledMs = kind === 'without' ? undefined : extensionTimeMs(profile);
   if (process.env.BENCH_PROFILE === '1') {
     mkdirSync(join(HERE, '../../bench-results'), { recursive: true });

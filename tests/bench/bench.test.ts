@@ -62,3 +62,22 @@ describe('summary line', () => {
     expect(JSON.parse(JSON.stringify(line))).toEqual(line);
   });
 });
+
+describe('page trace reading (BENCH_TRACE)', () => {
+  it("lists the calls into an extension's scripts, longest first, with wall and thread time in ms", async () => {
+    const { extensionCalls } = await import('../../bench/page/trace');
+    const call = (ts: number, dur: number, url: string, tdur?: number) => ({ name: 'FunctionCall', ph: 'X', ts, dur, tdur, args: { data: { url } } });
+    const calls = extensionCalls([
+      call(1_000, 2_000, 'chrome-extension://abc/content-scripts/content.js', 1_500),
+      call(5_000, 9_000, 'chrome-extension://abc/content-scripts/content.js', 4_000),
+      call(7_000, 30_000, 'http://127.0.0.1/chat.js', 30_000),
+      { name: 'RunTask', ph: 'X', ts: 8_000, dur: 50_000 },
+      call(9_000, 1_000, 'chrome-extension://abc/content-scripts/content.js'),
+    ]);
+    expect(calls).toEqual([
+      { at: 4, wallMs: 9, threadMs: 4 },
+      { at: 0, wallMs: 2, threadMs: 1.5 },
+      { at: 8, wallMs: 1, threadMs: undefined },
+    ]);
+  });
+});
