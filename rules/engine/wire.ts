@@ -230,7 +230,16 @@ export function toBase64(array: Int32Array | Uint8Array): string {
   return parts.join('');
 }
 
+/** The built-in decoder where there is one (Chromium, Firefox; not Node 20): native, several times faster. */
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64?.bind(Uint8Array);
+
 export function fromBase64(text: string): Uint8Array {
+  if (nativeFromBase64) return nativeFromBase64(text);
+  return decodeBase64(text);
+}
+
+/** Our own decoder, for where the built-in one is missing. */
+export function decodeBase64(text: string): Uint8Array {
   let size = (text.length / 4) * 3;
   if (text.endsWith('==')) size -= 2;
   else if (text.endsWith('=')) size -= 1;

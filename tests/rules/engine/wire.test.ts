@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, shippedRules } from '../../../rules/bundled';
 import { decodeMatcher, decodeMatcherInSlices, encodeMatcher, scanMessage, type WireMatcher } from '../../../rules/engine';
-import { fromBase64, toBase64 } from '../../../rules/engine/wire';
+import { decodeBase64, fromBase64, toBase64 } from '../../../rules/engine/wire';
 
 describe('the matcher on the wire', () => {
   const matcher = compileRuleSet(shippedRules());
@@ -77,6 +77,7 @@ describe('the matcher on the wire', () => {
     for (let size = 0; size < 40; size++) {
       const bytes = Uint8Array.from({ length: size }, (_, k) => (k * 97 + size) & 255);
       expect(fromBase64(toBase64(bytes))).toEqual(bytes);
+      expect(decodeBase64(toBase64(bytes))).toEqual(bytes);
     }
     const big = Int32Array.from({ length: 20_000 }, (_, k) => k * 7919 - 1_000_000);
     expect(new Int32Array(fromBase64(toBase64(big)).buffer)).toEqual(big);
