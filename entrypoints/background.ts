@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { forgetTab, handleRequest, type BackgroundState } from '~/lib/background/handle-request';
+import { forgetTab, handleRequest, needsDatabase, type BackgroundState } from '~/lib/background/handle-request';
 import { TabLevels } from '~/lib/background/tab-levels';
 import { pruneAlerts } from '~/lib/db/alerts';
 import { pruneConversations } from '~/lib/db/conversations';
@@ -16,7 +16,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isRequest(message)) return undefined;
     // Returning the promise is how the polyfill sends an asynchronous answer.
-    return ready.then(() => handleRequest(state, message, sender));
+    return needsDatabase(message) ? ready.then(() => handleRequest(state, message, sender)) : handleRequest(state, message, sender);
   });
 
   // A full page load clears the badge; the page's content script reports its conversation's level.

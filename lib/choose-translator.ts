@@ -1,7 +1,7 @@
 /**
- * Picks how UI strings are looked up: on the extension's own pages, the browser's own i18n when
- * the chosen language is the browser's, else the chosen language's catalog from the background;
- * in a chat page, always the catalog (pageTranslator).
+ * Picks how UI strings are looked up: on the extension's own pages (chooseTranslator), the
+ * browser's own i18n when the chosen language is the browser's, else the chosen language's catalog
+ * from the background; in a chat page, always the catalog (pageTranslator).
  */
 import { browser } from 'wxt/browser';
 import { browserTranslate, catalogTranslate, type Language, type Translate } from '~/lib/i18n';
@@ -10,12 +10,7 @@ import { sendToBackground } from '~/lib/messages';
 export async function chooseTranslator(language: Language, browserLanguage = browser.i18n.getUILanguage()): Promise<Translate> {
   const uiLanguage = browserLanguage.toLowerCase().startsWith('es') ? 'es' : 'en';
   if (language === uiLanguage) return browserTranslate;
-  try {
-    return catalogTranslate(await sendToBackground({ type: 'get-catalog', language }));
-  } catch {
-    // Showing the browser's language beats showing nothing.
-    return browserTranslate;
-  }
+  return pageTranslator(language);
 }
 
 /**
@@ -29,6 +24,7 @@ export async function pageTranslator(language: Language): Promise<Translate> {
   try {
     return catalogTranslate(await sendToBackground({ type: 'get-catalog', language }));
   } catch {
+    // Showing the browser's language beats showing nothing.
     return browserTranslate;
   }
 }

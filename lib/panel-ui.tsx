@@ -69,6 +69,8 @@ export function createPanelUi(ctx: ContentScriptContext, options: PanelUiOptions
   let current: { conversation: string; assessment: Assessment } | undefined;
   let open = false;
   let status = '';
+  /** Counts shows and hides, so a hide that waited for the strings knows whether it was overtaken. */
+  let changes = 0;
 
   const draw = (container: HTMLElement) => {
     if (!current) return;
@@ -138,6 +140,7 @@ export function createPanelUi(ctx: ContentScriptContext, options: PanelUiOptions
 
   return {
     async show(conversation, assessment) {
+      changes++;
       current = { conversation, assessment };
       open = true;
       status = '';
@@ -145,11 +148,14 @@ export function createPanelUi(ctx: ContentScriptContext, options: PanelUiOptions
       if (created.mounted) await drawSoon(created.mounted);
     },
     hide(statusKey) {
+      const change = ++changes;
       open = false;
       status = '';
       // Nothing to hide before a first show, which mounts the panel and loads its strings.
       void ui?.then(async (created) => {
         await translate;
+        // A show or hide that came while the strings loaded has the last word.
+        if (change !== changes) return;
         if (statusKey) status = t(statusKey);
         if (created.mounted) draw(created.mounted);
       });

@@ -49,7 +49,7 @@ export interface ExtensionCall {
 /** Calls into an extension's scripts (FunctionCall events with a chrome-extension:// URL), longest first. */
 export function extensionCalls(events: readonly TraceEvent[]): ExtensionCall[] {
   const calls = events.filter((e) => e.name === 'FunctionCall' && e.ph === 'X' && e.args?.data?.url?.startsWith('chrome-extension://'));
-  const first = Math.min(...calls.map((e) => e.ts));
+  const first = calls.reduce((least, e) => Math.min(least, e.ts), Infinity);
   return calls
     .map((e) => ({ at: (e.ts - first) / 1000, wallMs: (e.dur ?? 0) / 1000, threadMs: e.tdur === undefined ? undefined : e.tdur / 1000 }))
     .sort((a, b) => b.wallMs - a.wallMs);

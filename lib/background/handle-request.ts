@@ -109,5 +109,17 @@ function shippedMatcher(state: BackgroundState): Promise<WireMatcher> {
 /** The extension's own files; runtime.getURL never leaves the device. */
 async function readPackagedFile(path: string): Promise<unknown> {
   const response = await fetch(browser.runtime.getURL(path as '/'));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return response.json();
+}
+
+/**
+ * Requests answered from the package alone: they need not wait for the database's start-up
+ * (settings migration and pruning), which a waking worker runs first. A chat page waits on them
+ * before it can scan, and its panel before its first draw.
+ */
+const FROM_PACKAGE: ReadonlySet<Request['type']> = new Set(['get-matcher', 'get-catalog', 'get-help']);
+
+export function needsDatabase(request: Request): boolean {
+  return !FROM_PACKAGE.has(request.type);
 }

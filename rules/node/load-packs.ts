@@ -1,7 +1,7 @@
 /**
  * Loads rule packs and lexicons from disk with full error positions. Node only (fs): used by the
- * build check, the tests and the command-line tools. The packs the extension ships are compiled
- * from rules/bundled.ts (the same files through the same validator, listed in rules/packs/index.ts).
+ * build (which compiles the packs the extension ships: shipped-matcher.ts), the tests and the
+ * command-line tools.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { compileRuleSet, shippedMatcherFile, shippedRules } from '~/rules/bundled';
+import { compileFromDisk } from '~/rules/node/load-packs';
+import { shippedMatcherText } from '~/rules/node/shipped-matcher';
 import { SHIPPED_MATCHER_PATH } from '~/rules/shipped-matcher';
 import { decodeMatcher, scanMessage, type WireMatcher } from '~/rules/engine';
 import { helpFor, regionFromLocale, type HelpResource } from '~/rules/help';
@@ -8,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { BADGE } from '~/lib/background/badge';
-import { detectRegion, forgetTab, handleRequest, type BackgroundState } from '~/lib/background/handle-request';
+import { detectRegion, forgetTab, handleRequest, needsDatabase, type BackgroundState } from '~/lib/background/handle-request';
 import { TabLevels } from '~/lib/background/tab-levels';
 import { CONVERSATION_RETENTION_MS, pruneConversations, saveConversation } from '~/lib/db/conversations';
 import { ALERT_RETENTION_MS, pruneAlerts, recentAlerts } from '~/lib/db/alerts';
@@ -36,7 +37,7 @@ beforeEach(async () => {
 });
 
 /** The package as the build makes it: the public folder, and the compiled packs it writes. */
-const matcherFile = shippedMatcherFile();
+const matcherFile = shippedMatcherText();
 async function readPackaged(path: string): Promise<unknown> {
   if (path === SHIPPED_MATCHER_PATH) return JSON.parse(matcherFile);
   return JSON.parse(await readFile(`${process.cwd()}/public${path}`, 'utf8'));
@@ -190,7 +191,7 @@ describe('protocol', () => {
     const wire = (await browser.runtime.sendMessage({ type: 'get-matcher' })) as WireMatcher;
     // Chromium passes extension messages as JSON.
     const matcher = decodeMatcher(JSON.parse(JSON.stringify(wire)) as WireMatcher);
-    expect(matcher).toEqual(compileRuleSet(shippedRules()));
+    expect(matcher).toEqual(compileFromDisk().matcher);
     expect(scanMessage(matcher, "don't tell your mom we talk", 'incoming').map((h) => h.category)).toContain('secrecy');
   });
 
@@ -210,6 +211,11 @@ describe('protocol', () => {
     const first = await handleRequest(counting, { type: 'get-matcher' }, {});
     expect(await handleRequest(counting, { type: 'get-matcher' }, {})).toBe(first);
     expect(reads).toEqual([SHIPPED_MATCHER_PATH, SHIPPED_MATCHER_PATH]);
+  });
+
+  it('answers what comes from the package without waiting for the database, and nothing else', () => {
+    expect([{ type: 'get-matcher' }, { type: 'get-catalog', language: 'es' }, { type: 'get-help', region: 'US', language: 'en' }].map((r) => needsDatabase(r as Request))).toEqual([false, false, false]);
+    expect([{ type: 'get-settings' }, { type: 'get-conversation', conversation: 'x' }, { type: 'alerts', reports: [] }, { type: 'tab-level', level: 'none' }].map((r) => needsDatabase(r as Request))).toEqual([true, true, true, true]);
   });
 
   it('serves help lines for a region and language', async () => {

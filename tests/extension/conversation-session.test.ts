@@ -244,7 +244,7 @@ describe('ConversationSession', () => {
       send: (async () => {
         throw new Error('no receiver');
       }) as Send,
-      });
+    });
     await failing.read('chat.example/a', [incoming("don't tell your mom")]);
     expect(panel.show).toHaveBeenCalledTimes(1);
   });

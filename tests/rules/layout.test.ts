@@ -1,9 +1,12 @@
-/** The bundled list of packs matches the folder, and the bundled rules compile cleanly. */
+/** The packs on disk compile cleanly, and the build ships exactly them. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../rules/engine';
-import { bundledLexiconFiles, bundledPackFiles } from '../../rules/packs';
-import { compileRuleSet, loadBundled, shippedRules } from '../../rules/bundled';
+import { decodeMatcher, type WireMatcher } from '../../rules/engine';
 import { compileFromDisk } from '../../rules/node/load-packs';
+import { shippedMatcherText } from '../../rules/node/shipped-matcher';
 
 describe('pack layout', () => {
   const disk = compileFromDisk();
@@ -13,15 +16,16 @@ describe('pack layout', () => {
     expect(disk.packs.length).toBeGreaterThanOrEqual(4);
   });
 
-  it('rules/packs/index.ts lists exactly the files in the folder', () => {
-    expect([...Object.keys(bundledPackFiles), ...Object.keys(bundledLexiconFiles)].sort()).toEqual([...disk.files].sort());
+  it('the package file holds exactly the packs on disk, compiled', () => {
+    expect(decodeMatcher(JSON.parse(shippedMatcherText()) as WireMatcher)).toEqual(disk.matcher);
   });
 
-  it('the bundled packs validate like the files on disk', () => {
-    const bundled = loadBundled();
-    expect(bundled.errors).toEqual([]);
-    expect(bundled.packs.map((p) => p.rules.map((r) => r.id))).toEqual(disk.packs.map((p) => p.rules.map((r) => r.id)));
-    expect(compileRuleSet(shippedRules()).rules.length).toBe(disk.matcher.rules.length);
+  it('a pack that does not compile fails the build with its position', () => {
+    const broken = mkdtempSync(join(tmpdir(), 'heads-up-packs-'));
+    mkdirSync(join(broken, 'en'));
+    writeFileSync(join(broken, 'en', 'secrecy.json'), '{ "language": "en", "category": "secrecy", "rules": [ }');
+    expect(() => shippedMatcherText(broken)).toThrow(/Rule packs have errors:\n.*en\/secrecy\.json:1:/);
+    rmSync(broken, { recursive: true });
   });
 
   it('the starter pack covers the four required categories', () => {

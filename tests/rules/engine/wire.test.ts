@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet, shippedRules } from '../../../rules/bundled';
+import { compileFromDisk } from '../../../rules/node/load-packs';
 import { decodeMatcher, decodeMatcherInSlices, encodeMatcher, scanMessage, type WireMatcher } from '../../../rules/engine';
 import { decodeBase64, fromBase64, toBase64 } from '../../../rules/engine/wire';
 
 describe('the matcher on the wire', () => {
-  const matcher = compileRuleSet(shippedRules());
+  const { matcher } = compileFromDisk();
   // What a Chromium runtime message does to it.
   const travelled = JSON.parse(JSON.stringify(encodeMatcher(matcher))) as WireMatcher;
 
