@@ -2,8 +2,9 @@
  * Start-up warm-up for the content script. A function's first call compiles it, and the first
  * message that passes the anchor filter runs the thread simulation, the hits and the risk code for
  * the first time: in a page those first calls made a busy chat's first batches 5-12 ms long
- * (docs/performance.md, "Largest batch"). Scanning a few texts made from the rules, once, in a
- * task of its own at start-up, moves that cost out of the chat's batches.
+ * (docs/performance.md, "Largest batch"). Scanning a few texts, once, at start-up (texts that
+ * take the normaliser's rarer paths, then texts made from the rules) moves that cost out of the
+ * chat's batches, and gives V8 the type feedback those paths need before it optimises them.
  */
 import { NORMALISER_SAMPLES, sampleTexts, type Matcher } from '~/rules/engine';
 import { ConversationMonitor } from '~/lib/conversation-monitor';

@@ -236,8 +236,7 @@ async function oneRun(page: Page, cdp: CDPSession, url: string, kind: Kind, mess
   const { profile } = await cdp.send('Profiler.stop');
   if (tracing) {
     const events = await endTrace(cdp);
-    mkdirSync(join(HERE, '../../bench-results'), { recursive: true });
-    writeFileSync(join(HERE, `../../bench-results/page-${kind}-${Date.now()}.trace.json`), JSON.stringify(events));
+    keep(`page-${kind}-${Date.now()}.trace.json`, events);
     const calls = extensionCalls(events);
     const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : ms.toFixed(1));
     console.log(`    longest calls into the content script (wall / thread CPU ms): ${calls.slice(0, 8).map((c) => `${fmt(c.wallMs)}/${fmt(c.threadMs)} at ${(c.at / 1000).toFixed(1)} s`).join(', ')}`);
@@ -246,8 +245,7 @@ async function oneRun(page: Page, cdp: CDPSession, url: string, kind: Kind, mess
   }
   const profiledMs = kind === 'without' ? undefined : extensionTimeMs(profile);
   if (process.env.BENCH_PROFILE === '1') {
-    mkdirSync(join(HERE, '../../bench-results'), { recursive: true });
-    writeFileSync(join(HERE, `../../bench-results/page-${kind}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    keep(`page-${kind}-${Date.now()}.cpuprofile`, profile);
     if (extension) printProfile(profile);
   }
   await gc(cdp);
@@ -301,6 +299,12 @@ async function oneRun(page: Page, cdp: CDPSession, url: string, kind: Kind, mess
     profiledMs,
   };
   void messages;
+}
+
+/** Keeps a diagnosis file (BENCH_PROFILE, BENCH_TRACE) in bench-results/, which git ignores. */
+function keep(name: string, data: unknown): void {
+  mkdirSync(join(HERE, '../../bench-results'), { recursive: true });
+  writeFileSync(join(HERE, '../../bench-results', name), JSON.stringify(data));
 }
 
 /** Sampling interval of the page runs' CPU profiles. */
